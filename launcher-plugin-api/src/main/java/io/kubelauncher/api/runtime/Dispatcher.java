@@ -35,7 +35,7 @@ final class Dispatcher {
     private enum State { AWAITING_BOOTSTRAP, BOOTSTRAPPING, READY }
 
     private final JobSource source;
-    private final ResponseWriter writer;
+    private final Outbox writer;
     private final ExecutorService workers;
     private final StatusHub statusHub;
     private final OutputHub outputHub;
@@ -43,7 +43,7 @@ final class Dispatcher {
     private final Runnable onFirstBootstrap;
     private final AtomicReference<State> state = new AtomicReference<>(State.AWAITING_BOOTSTRAP);
 
-    Dispatcher(JobSource source, ResponseWriter writer, ExecutorService workers, StatusHub statusHub,
+    Dispatcher(JobSource source, Outbox writer, ExecutorService workers, StatusHub statusHub,
                OutputHub outputHub, ResourceHub resourceHub, Runnable onFirstBootstrap) {
         this.source = source;
         this.writer = writer;

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * heartbeat waits at most for the frames ahead of it to be written. A response that would exceed
  * the maximum frame size is replaced by an Error for its request (spec 16.12).
  */
-final class ResponseWriter {
+final class ResponseWriter implements Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(ResponseWriter.class);
 
@@ -50,7 +50,8 @@ final class ResponseWriter {
         thread.start();
     }
 
-    void send(Response response) {
+    @Override
+    public void send(Response response) {
         if (accepting) {
             queue.add(response);
         }
