@@ -82,7 +82,12 @@ final class Dispatcher {
                     new Response.Cluster(id, source.clusterInfo(((Request.ClusterInfo) request).user()))));
             case SET_LOAD_BALANCER_NODES -> run(id, () -> {
                 Request.SetLoadBalancerNodes r = (Request.SetLoadBalancerNodes) request;
-                source.loadBalancerNodes(r.user(), r.nodes());
+                try {
+                    source.loadBalancerNodes(r.user(), r.nodes());
+                } catch (RuntimeException e) {
+                    // advisory: the Launcher gets its acknowledgement whatever the plugin made of it
+                    log.warn("the job source failed to take the load balancer nodes", e);
+                }
                 writer.send(new Response.SetLoadBalancerNodes(id));
             });
             case CONFIG_RELOAD -> run(id, () -> {
