@@ -224,9 +224,14 @@ public final class PluginRuntime {
         if (interval > 0 && metricsStarted.compareAndSet(false, true)) {
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             scheduler.scheduleAtFixedRate(() -> {
-                long uptime = Math.max(0, Duration.between(startTime, clock.instant()).toSeconds());
-                long used = memory.getHeapMemoryUsage().getUsed() + memory.getNonHeapMemoryUsage().getUsed();
-                writer.send(new Response.Metrics(uptime, used, source.takeLatencySample()));
+                // an exception would silently cancel every later run of a scheduled task
+                try {
+                    long uptime = Math.max(0, Duration.between(startTime, clock.instant()).toSeconds());
+                    long used = memory.getHeapMemoryUsage().getUsed() + memory.getNonHeapMemoryUsage().getUsed();
+                    writer.send(new Response.Metrics(uptime, used, source.takeLatencySample()));
+                } catch (RuntimeException e) {
+                    log.warn("could not collect plugin metrics", e);
+                }
             }, interval, interval, TimeUnit.SECONDS);
         }
     }

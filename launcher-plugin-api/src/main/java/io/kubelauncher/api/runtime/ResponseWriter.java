@@ -24,9 +24,13 @@ final class ResponseWriter implements Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(ResponseWriter.class);
 
-    private static final Response STOP = new Response.SetLoadBalancerNodes(-1);
+    /** A queue entry: a response, or (null) the signal to stop after what is queued before it. */
+    private record Entry(Response response) {
+    }
 
-    private final BlockingQueue<Response> queue = new LinkedBlockingQueue<>();
+    private static final Entry STOP = new Entry(null);
+
+    private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
     private final OutputStream out;
     private final ResponseSerializer serializer;
     private final long maxPayload;
@@ -53,7 +57,7 @@ final class ResponseWriter implements Outbox {
     @Override
     public void send(Response response) {
         if (accepting) {
-            queue.add(response);
+            queue.add(new Entry(response));
         }
     }
 
@@ -71,16 +75,16 @@ final class ResponseWriter implements Outbox {
     private void loop() {
         try {
             while (true) {
-                Response response = queue.poll();
-                if (response == null) {
+                Entry entry = queue.poll();
+                if (entry == null) {
                     out.flush();
-                    response = queue.take();
+                    entry = queue.take();
                 }
-                if (response == STOP) {
+                if (entry == STOP) {
                     out.flush();
                     return;
                 }
-                write(response);
+                write(entry.response());
             }
         } catch (IOException e) {
             log.error("stdout is broken ({}); shutting down", e.toString());
