@@ -47,6 +47,22 @@ class LifecycleTest {
     }
 
     @Test
+    void heartbeatsDoNotWaitForASlowSchedulerCall() {
+        try (LauncherClient client = PluginProcess.start("--heartbeat-interval-seconds=0", "--thread-pool-size=1")) {
+            client.bootstrap();
+            String id = client.submitJob("u", job("n", "slow-network")).get("jobs").get(0).get("id").asString();
+            var network = client.callAsync(client.jobRequest(LauncherClient.JOB_NETWORK, "u", id));
+            var stuck = client.callAsync(client.jobRequest(LauncherClient.GET_JOB, "u", id));
+            client.sendHeartbeat();
+            await().atMost(WAIT).until(() -> client.heartbeats().size() == 1);
+            assertThat(network).as("the only worker is still busy with the slow call").isNotDone();
+            assertThat(stuck).isNotDone();
+            assertThat(network.join().messageType()).isEqualTo(7);
+            assertThat(stuck.join().messageType()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void requestsBeforeBootstrapAreRefusedAndAWrongMajorIsError10() {
         try (LauncherClient client = PluginProcess.start("--heartbeat-interval-seconds=0")) {
             Message early = client.clusterInfo("u");
