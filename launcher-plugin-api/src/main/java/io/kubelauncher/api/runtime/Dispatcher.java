@@ -91,7 +91,15 @@ final class Dispatcher {
                 writer.send(new Response.SetLoadBalancerNodes(id));
             });
             case CONFIG_RELOAD -> run(id, () -> {
-                ConfigReloadResult result = source.reloadConfig(((Request.ConfigReload) request).user());
+                ConfigReloadResult result;
+                try {
+                    result = source.reloadConfig(((Request.ConfigReload) request).user());
+                } catch (RuntimeException e) {
+                    // the response has its own error channel: errorType -1, "unknown"
+                    log.error("config reload failed", e);
+                    result = new ConfigReloadResult(ConfigReloadResult.Outcome.UNKNOWN_ERROR,
+                            "config reload failed: " + e.getMessage());
+                }
                 writer.send(new Response.ConfigReload(id, result.outcome().errorType(), result.message()));
             });
             case JOB_STATUS_STREAM -> openStatusStream((Request.JobStatusStream) request);
