@@ -3,8 +3,9 @@ package io.kubelauncher.testkit.client;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -531,11 +532,11 @@ public final class LauncherClient implements AutoCloseable {
     }
 
     private void readStderr() {
-        try (InputStream err = process.getErrorStream()) {
-            byte[] buffer = new byte[8192];
+        try (Reader err = new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)) {
+            char[] buffer = new char[8192];
             int n;
             while ((n = err.read(buffer)) >= 0) {
-                stderr.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                stderr.append(buffer, 0, n);
             }
         } catch (IOException e) {
             // the process is gone
