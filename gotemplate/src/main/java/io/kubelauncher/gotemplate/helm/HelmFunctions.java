@@ -19,6 +19,7 @@ public final class HelmFunctions {
     public static HelmFunctions create() {
         Map<String, TemplateFunction> f = new LinkedHashMap<>();
         f.put("toYaml", new Simple(Signature.of(GoType.STRING, GoType.ANY), a -> HelmYaml.toYaml(a[0])));
+        f.put("fromYaml", new Simple(Signature.of(GoType.MAP, GoType.STRING), a -> HelmFromYaml.fromYaml((String) a[0])));
         return new HelmFunctions(f);
     }
 
