@@ -628,7 +628,7 @@ public final class Parser {
                     float64 = f;
                     if (isIntegral(f) && f >= -TWO_63 && f < TWO_63) {
                         isInt = true;
-                        int64 = (long) f;
+                        int64 = f.longValue();
                     }
                     if (isIntegral(f) && f >= 0 && f < TWO_64) {
                         isUint = true;
