@@ -97,6 +97,8 @@ final class Builtins {
         long x;
         if (index instanceof Integer || index instanceof Long) {
             x = ((Number) index).longValue();
+        } else if (index instanceof Values.Uint8) {
+            x = ((Values.Uint8) index).value();
         } else if (index == NO_VALUE || index == null) {
             throw new FunctionException("cannot index slice/array with nil");
         } else {
@@ -131,7 +133,7 @@ final class Builtins {
                 if (x == bytes.length) {
                     throw new FunctionException("reflect: string index out of range");
                 }
-                item = bytes[x] & 0xff;
+                item = new Values.Uint8(bytes[x] & 0xff);
             } else if (item instanceof Map) {
                 if (index == NO_VALUE) {
                     throw new FunctionException("value is nil; should be of type string");
@@ -206,7 +208,7 @@ final class Builtins {
 
     // --- comparison ---
 
-    private enum BasicKind { INVALID, BOOL, COMPLEX, INT, FLOAT, STRING }
+    private enum BasicKind { INVALID, BOOL, COMPLEX, INT, FLOAT, STRING, UINT }
 
     private static BasicKind basicKind(Object v) {
         if (v instanceof Boolean) {
@@ -223,6 +225,9 @@ final class Builtins {
         }
         if (v instanceof Values.Complex) {
             return BasicKind.COMPLEX;
+        }
+        if (v instanceof Values.Uint8) {
+            return BasicKind.UINT;
         }
         return BasicKind.INVALID;
     }
@@ -255,10 +260,13 @@ final class Builtins {
             BasicKind k2 = basicKind(arg);
             boolean truth;
             if (k1 != k2) {
-                if (arg1 != NO_VALUE && arg != NO_VALUE) {
+                if (k1 == BasicKind.INT && k2 == BasicKind.UINT || k1 == BasicKind.UINT && k2 == BasicKind.INT) {
+                    truth = integer(arg1) == integer(arg);
+                } else if (arg1 != NO_VALUE && arg != NO_VALUE) {
                     throw new FunctionException(BAD_COMPARISON);
+                } else {
+                    truth = false;
                 }
-                truth = false;
             } else {
                 switch (k1) {
                     case BOOL:
@@ -270,7 +278,8 @@ final class Builtins {
                         truth = ((Double) arg1).doubleValue() == ((Double) arg).doubleValue();
                         break;
                     case INT:
-                        truth = ((Number) arg1).longValue() == ((Number) arg).longValue();
+                    case UINT:
+                        truth = integer(arg1) == integer(arg);
                         break;
                     default: {
                         String kind1 = reflectKind(arg1);
@@ -312,6 +321,9 @@ final class Builtins {
             throw new FunctionException(BAD_COMPARISON_TYPE);
         }
         if (k1 != k2) {
+            if (k1 == BasicKind.INT && k2 == BasicKind.UINT || k1 == BasicKind.UINT && k2 == BasicKind.INT) {
+                return integer(arg1) < integer(arg2);
+            }
             throw new FunctionException(BAD_COMPARISON);
         }
         switch (k1) {
@@ -321,12 +333,17 @@ final class Builtins {
             case FLOAT:
                 return (Double) arg1 < (Double) arg2;
             case INT:
-                return ((Number) arg1).longValue() < ((Number) arg2).longValue();
+            case UINT:
+                return integer(arg1) < integer(arg2);
             case STRING:
                 return compareStrings((String) arg1, (String) arg2) < 0;
             default:
                 throw new IllegalStateException("invalid kind");
         }
+    }
+
+    private static long integer(Object v) {
+        return v instanceof Values.Uint8 ? ((Values.Uint8) v).value() : ((Number) v).longValue();
     }
 
     static boolean le(Object arg1, Object arg2) throws FunctionException {
