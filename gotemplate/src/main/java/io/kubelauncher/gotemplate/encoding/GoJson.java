@@ -75,6 +75,19 @@ public final class GoJson {
                 encode(out, l.get(i), escapeHtml);
             }
             out.append(']');
+        } else if (v instanceof JsonStruct st) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<String, Object> e : st.fields().entrySet()) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                appendString(out, e.getKey(), escapeHtml);
+                out.append(':');
+                encode(out, e.getValue(), escapeHtml);
+            }
+            out.append('}');
         } else if (v instanceof JsonMarshaler j) {
             encode(out, j.toJsonValue(), escapeHtml);
         } else if (v instanceof GoValue) {
@@ -89,10 +102,12 @@ public final class GoJson {
         if (v instanceof JsonMarshaler j) {
             v = j.toJsonValue();
         }
-        if (v instanceof Map<?, ?> m && !m.isEmpty()) {
+        if (v instanceof JsonStruct st && !st.fields().isEmpty() || v instanceof Map<?, ?> m && !m.isEmpty()) {
             out.append('{');
             boolean first = true;
-            for (Map.Entry<String, Object> e : sortedEntries(m)) {
+            List<Map.Entry<String, Object>> entries = v instanceof JsonStruct st2
+                    ? new ArrayList<>(st2.fields().entrySet()) : sortedEntries((Map<?, ?>) v);
+            for (Map.Entry<String, Object> e : entries) {
                 if (!first) {
                     out.append(',');
                 }
