@@ -216,6 +216,19 @@ public final class GoJson {
      * float64; the whole input must be one valid JSON value.
      */
     public static Object unmarshal(String text) throws JsonException {
+        Decoder d = new Decoder(text);
+        Object v = d.decodeDocument();
+        if (d.typeError != null) {
+            throw new JsonException(d.typeError);
+        }
+        return v;
+    }
+
+    /**
+     * What {@code json.Unmarshal} leaves in its target even when it returns a type error (a number
+     * out of float64 range becomes nil); syntax errors still throw.
+     */
+    public static Object unmarshalPartial(String text) throws JsonException {
         return new Decoder(text).decodeDocument();
     }
 
@@ -223,6 +236,7 @@ public final class GoJson {
     private static final class Decoder {
         private final String s;
         private int i;
+        private String typeError;
 
         Decoder(String s) {
             this.s = s;
@@ -289,9 +303,14 @@ public final class GoJson {
             }
         }
 
+        /** Inside a literal or number Go's scanner sees the end of input as a space. */
+        private char nextInToken() {
+            return i < s.length() ? s.charAt(i++) : ' ';
+        }
+
         private void literal(String rest, String word) throws JsonException {
             for (int k = 0; k < rest.length(); k++) {
-                char c = next();
+                char c = nextInToken();
                 if (c != rest.charAt(k)) {
                     throw syntax(c, "in literal " + word + " (expecting '" + rest.charAt(k) + "')");
                 }
@@ -415,7 +434,7 @@ public final class GoJson {
         private Double number(int start) throws JsonException {
             char c = s.charAt(start);
             if (c == '-') {
-                c = next();
+                c = nextInToken();
                 if (c < '0' || c > '9') {
                     throw syntax(c, "in numeric literal");
                 }
@@ -427,7 +446,7 @@ public final class GoJson {
             }
             if (i < s.length() && s.charAt(i) == '.') {
                 i++;
-                c = next();
+                c = nextInToken();
                 if (c < '0' || c > '9') {
                     throw syntax(c, "after decimal point in numeric literal");
                 }
@@ -437,9 +456,9 @@ public final class GoJson {
             }
             if (i < s.length() && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
                 i++;
-                c = next();
+                c = nextInToken();
                 if (c == '+' || c == '-') {
-                    c = next();
+                    c = nextInToken();
                 }
                 if (c < '0' || c > '9') {
                     throw syntax(c, "in exponent of numeric literal");
@@ -451,7 +470,11 @@ public final class GoJson {
             String text = s.substring(start, i);
             double d = Double.parseDouble(text);
             if (Double.isInfinite(d)) {
-                throw new JsonException("json: cannot unmarshal number " + text + " into Go value of type float64");
+                // Go keeps decoding (the value becomes nil) and reports the first such error at the end.
+                if (typeError == null) {
+                    typeError = "json: cannot unmarshal number " + text + " into Go value of type float64";
+                }
+                return null;
             }
             return d;
         }
