@@ -183,6 +183,9 @@ final class TemplateGenerator {
     }
 
     private String assign() {
+        if (vars.size() <= 1 && random.nextInt(30) != 0) {
+            return declare();
+        }
         String v = vars.size() > 1 && random.nextInt(30) != 0 ? pick(vars.subList(1, vars.size())) : "$v" + random.nextInt(4);
         if (!vars.contains(v)) {
             vars.add(v); // the parser accepts it; execution reports "undefined variable"
