@@ -621,6 +621,12 @@ final class State {
             node = n;
             throw errorf("error calling " + name + ": " + e);
         }
+        if (result instanceof Long && sig.result().kind() == GoType.Kind.INT) {
+            long v = (Long) result; // the contract's int is an Integer; be lenient with functions that box a long
+            if (v == (int) v) {
+                return (int) v;
+            }
+        }
         if (result == null) {
             GoType.Kind kind = sig.result().kind();
             if (kind == GoType.Kind.SLICE) {

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * difference it shrinks the case and prints the smallest one it finds.
  *
  * <p>System properties: {@code gotemplate.oracle} (the binary; the test fails without it),
- * {@code gotemplate.differential.seed}, {@code gotemplate.differential.cases}.
+ * {@code gotemplate.differential.seed}, {@code gotemplate.differential.cases}, {@code gotemplate.differential.sprig}
+ * (also generate calls of common Sprig and Helm functions; default true).
  */
 class DifferentialTest {
 
@@ -61,7 +62,8 @@ class DifferentialTest {
         int count = Integer.getInteger("gotemplate.differential.cases", 3000);
         root = Files.createTempDirectory("gotemplate-differential");
 
-        TemplateGenerator generator = new TemplateGenerator(seed);
+        boolean sprig = Boolean.parseBoolean(System.getProperty("gotemplate.differential.sprig", "true"));
+        TemplateGenerator generator = new TemplateGenerator(seed, sprig, Main.functionNames());
         List<TemplateGenerator.Case> cases = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();
         for (int i = 0; i < count; i++) {
