@@ -279,7 +279,7 @@ final class TemplateGenerator {
 
     private String templateItem() {
         if (callable.isEmpty()) {
-            return random.nextInt(4) == 0 ? "{{ template \"nope\" . }}" : pick(TEXTS);
+            return random.nextInt(12) == 0 ? "{{ template \"nope\" . }}" : pick(TEXTS);
         }
         String name = pick(callable);
         switch (random.nextInt(3)) {
@@ -355,7 +355,7 @@ final class TemplateGenerator {
             case 9: return pick(new String[] {"html", "js", "urlquery"}) + " " + operands(level, 2);
             case 10: return callable.isEmpty() ? "len " + operand(level + 1) : "include \"" + pick(callable) + "\" " + operand(level + 1);
             case 11: return "index " + operand(level + 1) + " " + indexArg(level) + " " + indexArg(level);
-            case 12: return "call " + operand(level + 1);
+            case 12: return random.nextInt(4) == 0 ? "call " + operand(level + 1) : operand(level);
             default: return operand(level);
         }
     }
