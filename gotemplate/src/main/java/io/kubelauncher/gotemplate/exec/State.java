@@ -346,7 +346,7 @@ final class State {
         node = n;
         if (v instanceof String) {
             write((String) v);
-        } else if (v == NO_VALUE || v == null) {
+        } else if (v == NO_VALUE) {
             write("<no value>");
         } else {
             write(GoFmt.formatValue(v));
@@ -686,8 +686,12 @@ final class State {
             }
             throw errorf("invalid value; expected " + typ);
         }
-        if (typ == null || typ.kind() == GoType.Kind.ANY) {
+        if (typ == null) {
             return value;
+        }
+        if (typ.kind() == GoType.Kind.ANY) {
+            // a nil held in a non-empty interface (a nil error) reaches interface {} as plain nil
+            return value instanceof GoValue && ((GoValue) value).isNil() ? null : value;
         }
         if (value == null) {
             throw errorf("wrong type for value; expected " + typ + "; got interface {}");

@@ -26,12 +26,15 @@ final class TemplateGenerator {
     private static final String[] TEXTS = {"a", " ", "\n", "x y", "  \n  ", "\u00e9", "-", "[", "]", "\t", "text", ";"};
     private static final String[] FORMATS = {"\"%v\"", "\"%s\"", "\"%d\"", "\"%v-%v\"", "\"%q\"", "\"[%v]\"", "\"%s %d\""};
 
-    /** Sprig and Helm functions the launcher templates use, with how many arguments to give them. */
+    /**
+     * Sprig and Helm functions the launcher templates use, with how many arguments to give them. Not
+     * {@code keys}: Go returns a map's keys in random order.
+     */
     private static final String[][] SPRIG = {
         {"default", "2"}, {"quote", "1"}, {"squote", "1"}, {"upper", "1"}, {"lower", "1"}, {"trim", "1"}, {"toYaml", "1"},
         {"toJson", "1"}, {"nindent", "N1"}, {"indent", "N1"}, {"list", "3"}, {"dict", "D"}, {"get", "M1"}, {"hasKey", "M1"},
         {"empty", "1"}, {"coalesce", "3"}, {"ternary", "3"}, {"join", "S1"}, {"int", "1"}, {"toString", "1"},
-        {"b64enc", "1"}, {"contains", "2"}, {"replace", "3"}, {"splitList", "S1"}, {"keys", "1"}, {"until", "N"},
+        {"b64enc", "1"}, {"contains", "2"}, {"replace", "3"}, {"splitList", "S1"}, {"until", "N"},
         {"add", "2"}, {"mul", "2"}, {"len", "1"}, {"first", "1"}, {"last", "1"}, {"trimSuffix", "2"}, {"hasPrefix", "2"},
         {"title", "1"}, {"kindOf", "1"}, {"typeOf", "1"}, {"toStrings", "1"}, {"uniq", "1"}, {"sortAlpha", "1"},
         {"required", "2"}, {"fromYaml", "1"}, {"float64", "1"}, {"int64", "1"}, {"max", "2"}, {"atoi", "1"}, {"repeat", "N1"},
