@@ -94,6 +94,9 @@ public final class SprigLibrary {
             EncodingFunctions.register(r);
             PathFunctions.register(r);
             RegexFunctions.register(r);
+            SemverFunctions.register(r);
+            UrlFunctions.register(r);
+            DateFunctions.register(r, clock, localZone);
             EnvironmentFunctions.register(r, environment, hostResolver, random);
             return new SprigLibrary(r.toMap());
         }

@@ -52,7 +52,19 @@ class SprigDifferentialTest {
                 "{{ mustFromJson \"{\\\"a\\\" 1}\" }}", "{{ mustFromJson \"[1,]\" }}", "{{ mustFromJson \"tru\" }}", "{{ mustFromJson \"\\\"a\" }}",
                 "{{ mustFromJson \"01\" }}", "{{ mustFromJson \"{}x\" }}", "{{ mustFromJson \"-\" }}", "{{ mustFromJson \"1.e3\" }}",
                 "{{ mustFromJson \"{\\\"a\\\":1,}\" }}", "{{ mustFromJson \"\\\"\\\\x\\\"\" }}", "{{ mustFromJson \"nul\" }}", "{{ mustFromJson \"[1e400]\" }}",
-                "{{ mustToJson (float64 \"NaN\") }}", "{{ toRawJson (float64 \"Inf\") }}", "{{ mustToPrettyJson (list (float64 \"-Inf\")) }}"
+                "{{ mustToJson (float64 \"NaN\") }}", "{{ toRawJson (float64 \"Inf\") }}", "{{ mustToPrettyJson (list (float64 \"-Inf\")) }}",
+                // semver
+                "{{ semver \"1.2.3-beta.1+build.5\" }} {{ (semver \"v1.2\").Original }} {{ (semver \"1.2.3-beta\").Prerelease }} {{ (semver \"3\").Major }} {{ (semver \"1.2.3+m\").Metadata }} {{ typeOf (semver \"1.0.0\") }} {{ toJson (semver \"1.0\") }}",
+                "{{ semver \"x.y\" }}", "{{ semver \"1.2.3-01\" }}", "{{ semver \"1.2.3\\n\" }}", "{{ semver \"1.2.3-a_b\" }}",
+                "{{ semverCompare \">=1.2.0\" \"1.10.0\" }} {{ semverCompare \"^1.2\" \"1.9.0\" }} {{ semverCompare \"^1.2\" \"2.0.0\" }} {{ semverCompare \"~1.2.3\" \"1.2.9\" }} {{ semverCompare \"~1.2.3\" \"1.3.0\" }} {{ semverCompare \"1.2.x\" \"1.2.7\" }} {{ semverCompare \"*\" \"0.0.1\" }}",
+                "{{ semverCompare \">1.0.0-alpha\" \"1.0.0-beta\" }} {{ semverCompare \">1.0\" \"1.1.0-rc1\" }} {{ semverCompare \"1.2.3 - 2.0\" \"1.5.0\" }} {{ semverCompare \"<1 || >=3\" \"3.1.0\" }} {{ semverCompare \">=1, <2\" \"1.5.0\" }} {{ semverCompare \"!=1.2.x\" \"1.2.5\" }} {{ semverCompare \"^0.2.3\" \"0.2.9\" }} {{ semverCompare \"^0.0.3\" \"0.0.4\" }} {{ semverCompare \"<=1.2\" \"1.2.9\" }} {{ semverCompare \">1.2\" \"1.3.0\" }}",
+                "{{ semverCompare \"bad\" \"1.0.0\" }}", "{{ semverCompare \">=1.0\" \"bad\" }}",
+                // url
+                "{{ urlParse \"https://user:p%40ss@example.com:8443/a%20b/c?x=1&y=%20#fr%20ag\" }}",
+                "{{ urlParse \"mailto:someone@example.com\" }}|{{ urlParse \"/rel/path?q\" }}|{{ urlParse \"//host\" }}|{{ urlParse \"http://[::1]:80/\" }}|{{ urlParse \"file:///etc/passwd\" }}|{{ urlParse \"x?\" }}",
+                "{{ urlParse \"http://a b.com/\" }}", "{{ urlParse \":foo\" }}", "{{ urlParse \"a:b/c\" }}", "{{ urlParse \"http://host:port/\" }}", "{{ urlParse \"http://x/%zz\" }}", "{{ urlParse \"1a:x\" }}",
+                "{{ urlJoin (dict \"scheme\" \"https\" \"host\" \"h.io:1\" \"path\" \"/a b/c?d\" \"query\" \"q=1\" \"fragment\" \"f g\" \"userinfo\" \"u:p@w\") }}|{{ urlJoin (dict \"path\" \"a:b\") }}|{{ urlJoin (dict \"scheme\" \"mailto\" \"opaque\" \"x@y\") }}|{{ urlJoin (dict) }}|{{ urlJoin (dict \"host\" \"h\" \"path\" \"rel\") }}",
+                "{{ urlJoin (dict \"host\" 1) }}"
         );
     }
 
