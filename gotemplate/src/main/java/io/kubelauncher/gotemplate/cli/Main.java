@@ -41,13 +41,9 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        int[] status = new int[1];
-        Thread worker = new Thread(null, () -> status[0] = new Main(System.out, System.err, StandardFunctions.helmCompatible()).run(args),
-                "gotemplate", STACK_BYTES);
-        worker.start();
-        worker.join();
+        int status = run(args, System.out, System.err);
         System.out.flush();
-        System.exit(status[0]);
+        System.exit(status);
     }
 
     /**
@@ -55,8 +51,13 @@ public final class Main {
      *
      * @return the exit status: 0 rendered, 1 error, 2 usage
      */
-    public static int run(String[] args, PrintStream stdout, PrintStream stderr) {
-        return new Main(stdout, stderr, StandardFunctions.helmCompatible()).run(args);
+    public static int run(String[] args, PrintStream stdout, PrintStream stderr) throws InterruptedException {
+        int[] status = new int[1];
+        Thread worker = new Thread(null,
+                () -> status[0] = new Main(stdout, stderr, StandardFunctions.helmCompatible()).run(args), "gotemplate", STACK_BYTES);
+        worker.start();
+        worker.join();
+        return status[0];
     }
 
     /** The names of the functions the CLI's templates may call, besides Go's builtins. */

@@ -296,7 +296,7 @@ class DifferentialTest {
         return new Outcome(status, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
-    private static Outcome runJava(Path dir, TemplateGenerator.Case c) {
+    private static Outcome runJava(Path dir, TemplateGenerator.Case c) throws InterruptedException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status;

@@ -15,6 +15,8 @@ import java.util.Random;
 final class TemplateGenerator {
 
     private static final String[] KEYS = {"a", "b", "name", "list", "m", "n", "x", "nul", "flag", "s", "Upper", "items"};
+    /** Keys that are not identifiers: reachable only through index. */
+    private static final String[] ODD_KEYS = {"dash-key", "10", "", "a.b", "\u00e9"};
     private static final String[] STRINGS = {"", "x", "hello", "0", "false", "a b", "h\u00e9llo", "<&>\"'", "%d", "line1\nline2", "Zz", "-"};
     private static final double[] NUMBERS = {0, 1, -1, 2.5, 3, 1e6, 1234567, 0.0001, 0.00001, 100000, 1e21, 7, 123456.5, -0.5};
     private static final String[] NUMBER_LITERALS = {"0", "1", "-1", "3", "3.0", "1e6", "0x10", "0o7", "0b101", "1_000", "'a'",
@@ -86,14 +88,15 @@ final class TemplateGenerator {
             int nItems = 1 + random.nextInt(6);
             for (int i = 0; i < nItems; i++) {
                 if (random.nextInt(5) == 0) {
-                    String name = "d" + f + (random.nextInt(10) == 0 ? 0 : i) + (random.nextInt(4) == 0 ? "" : "x");
+                    String name = random.nextInt(6) == 0 ? "b" + random.nextInt(2) // overrides a block
+                            : "d" + f + (random.nextInt(10) == 0 ? 0 : i) + (random.nextInt(4) == 0 ? "" : "x");
                     callable = new ArrayList<>(defines);
                     vars = new ArrayList<>(List.of("$"));
                     depth = 1;
                     rangeDepth = 0;
                     items.add("{{ define \"" + name + "\" }}" + body(2) + "{{ end }}");
-                    if (!defines.contains(name)) {
-                        defines.add(name);
+                    if (!defines.contains(name) && name.startsWith("d")) {
+                        defines.add(name); // blocks are not called by name: a block body calling itself never ends
                     }
                 } else {
                     callable = new ArrayList<>(defines);
@@ -105,12 +108,14 @@ final class TemplateGenerator {
             }
             files.add(new TemplateFile(fileName, items));
         }
-        String entry = random.nextInt(8) == 0 && !defines.isEmpty() ? pick(defines) : "f0.tpl";
+        String entry = random.nextInt(8) == 0 && !defines.isEmpty() ? pick(defines)
+                : random.nextInt(6) == 0 ? pick(files).name() : "f0.tpl";
         List<String> flags = new ArrayList<>();
         switch (random.nextInt(8)) {
             case 0: flags.add("--strict"); break;
             case 1: flags.add("--missingkey=zero"); break;
             case 2: flags.add("--partial"); break;
+            case 3: flags.add(random.nextBoolean() ? "--missingkey=error" : "--missingkey=invalid"); break;
             default: break;
         }
         return new Case(files, data, entry, flags);
@@ -122,7 +127,7 @@ final class TemplateGenerator {
         Map<String, Object> m = new LinkedHashMap<>();
         int n = d == 0 ? 4 + random.nextInt(6) : random.nextInt(4);
         for (int i = 0; i < n; i++) {
-            m.put(pick(KEYS), genValue(d + 1));
+            m.put(random.nextInt(10) == 0 ? pick(ODD_KEYS) : pick(KEYS), genValue(d + 1));
         }
         return m;
     }
@@ -386,7 +391,7 @@ final class TemplateGenerator {
 
     private String indexArg(int level) {
         switch (random.nextInt(4)) {
-            case 0: return "\"" + pick(KEYS) + "\"";
+            case 0: return "\"" + (random.nextInt(5) == 0 ? pick(ODD_KEYS) : pick(KEYS)) + "\"";
             case 1: return String.valueOf(random.nextInt(3));
             default: return operand(level + 1);
         }
