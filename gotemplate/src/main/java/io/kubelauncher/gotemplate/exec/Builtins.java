@@ -213,7 +213,7 @@ final class Builtins {
 
     // --- comparison ---
 
-    private enum BasicKind { INVALID, BOOL, COMPLEX, INT, FLOAT, STRING, UINT }
+    private enum BasicKind { INVALID, BOOL, COMPLEX, INT, FLOAT, STRING }
 
     private static BasicKind basicKind(Object v) {
         if (v instanceof Boolean) {
@@ -262,13 +262,11 @@ final class Builtins {
             BasicKind k2 = basicKind(arg);
             boolean truth;
             if (k1 != k2) {
-                if (k1 == BasicKind.INT && k2 == BasicKind.UINT || k1 == BasicKind.UINT && k2 == BasicKind.INT) {
-                    truth = integer(arg1) == integer(arg);
-                } else if (arg1 != NO_VALUE && arg != NO_VALUE) {
+                // Go compares int with uint here; the value model has no unsigned integers
+                if (arg1 != NO_VALUE && arg != NO_VALUE) {
                     throw new FunctionException(BAD_COMPARISON);
-                } else {
-                    truth = false;
                 }
+                truth = false;
             } else {
                 switch (k1) {
                     case BOOL:
@@ -280,7 +278,6 @@ final class Builtins {
                         truth = ((Double) arg1).doubleValue() == ((Double) arg).doubleValue();
                         break;
                     case INT:
-                    case UINT:
                         truth = integer(arg1) == integer(arg);
                         break;
                     default: {
@@ -323,9 +320,6 @@ final class Builtins {
             throw new FunctionException(BAD_COMPARISON_TYPE);
         }
         if (k1 != k2) {
-            if (k1 == BasicKind.INT && k2 == BasicKind.UINT || k1 == BasicKind.UINT && k2 == BasicKind.INT) {
-                return integer(arg1) < integer(arg2);
-            }
             throw new FunctionException(BAD_COMPARISON);
         }
         switch (k1) {
@@ -335,7 +329,6 @@ final class Builtins {
             case FLOAT:
                 return (Double) arg1 < (Double) arg2;
             case INT:
-            case UINT:
                 return integer(arg1) < integer(arg2);
             case STRING:
                 return compareStrings((String) arg1, (String) arg2) < 0;

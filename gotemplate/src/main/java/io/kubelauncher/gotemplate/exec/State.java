@@ -478,10 +478,8 @@ final class State {
         int i = findVar(variable.ident().get(0));
         Object value = varValues[i];
         if (variable.ident().size() == 1) {
-            if (args != null) {
+            if (args != null) { // null when evaluated as an argument, which never has a piped value
                 notAFunction(args, fin);
-            } else if (fin != NO_FINAL) {
-                throw errorf("can't give argument to non-function " + variable);
             }
             return value;
         }
