@@ -15,8 +15,8 @@
  * <p>Known differences from Go:
  * <ul>
  *   <li>yaml.v2 orders keys with a comparison that is not transitive for mixes such as
- *       {@code a10}/{@code a1a}/{@code a9}; Go's result then depends on its sort algorithm's
- *       comparison sequence, which is not reproduced (consistent key sets order identically).</li>
+ *       {@code a10}/{@code a1a}/{@code a9}; Go's output then depends on the random map iteration
+ *       order feeding its sort and is itself not reproducible (consistent key sets order identically).</li>
  *   <li>{@code fromYaml} error texts are libyaml's for the common cases (mapping values, tokens,
  *       flow collections, keys, directives, unterminated scalars); rarer ones keep SnakeYAML's wording.</li>
  *   <li>exec: Java reports a death by signal N as status 128+N, so a program exiting with 129..159
