@@ -26,6 +26,11 @@ final class TemplateGenerator {
     private static final String[] STRING_LITERALS = {"\"s\"", "\"a\\tb\"", "`raw`", "\"\\u00e9\"", "\"%d\"", "\"\"", "\"x\"",
         "\"hello\"", "\"a b\"", "\"\\x41\"", "`a\\nb`", "\"<b>\"", "\"%s=%v\"", "\"name\""};
     private static final String[] TEXTS = {"a", " ", "\n", "x y", "  \n  ", "\u00e9", "-", "[", "]", "\t", "text", ";"};
+    /** Fragments for token soup: mostly malformed templates that exercise the lexer's and parser's errors. */
+    private static final String[] SOUP = {"{{", "}}", "{{- ", " -}}", " ", "/*", "*/", "\"", "`", "'", ".", "$x", ":=", "=",
+        "|", "(", ")", "if", "end", "range", "else", "define", "\"n\"", "1", "0x", "e", "-", "\n", "\u00e9", "\\", "nil",
+        "true", "with", "block", "template", ",", "$", "break", "continue", ".a", "{{/*", "*/}}", "\t", "\r\n", "+", "i",
+        "printf", "len", ":", "#", "}", "{", "\u0001", "9", "_", "x"};
     private static final String[] FORMATS = {"\"%v\"", "\"%s\"", "\"%d\"", "\"%v-%v\"", "\"%q\"", "\"[%v]\"", "\"%s %d\""};
 
     /**
@@ -89,6 +94,14 @@ final class TemplateGenerator {
         for (int f = 0; f < nFiles; f++) {
             String fileName = "f" + f + ".tpl";
             List<String> items = new ArrayList<>();
+            if (!tame && random.nextInt(25) == 0) {
+                int n = 1 + random.nextInt(30);
+                for (int i = 0; i < n; i++) {
+                    items.add(pick(SOUP));
+                }
+                files.add(new TemplateFile(fileName, items));
+                continue;
+            }
             int nItems = 1 + random.nextInt(6);
             for (int i = 0; i < nItems; i++) {
                 if (random.nextInt(5) == 0) {
