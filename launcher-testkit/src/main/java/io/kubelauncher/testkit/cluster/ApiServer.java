@@ -139,6 +139,11 @@ final class ApiServer {
       if (errorRate > 0 && random.nextDouble() < errorRate) {
         throw new ApiException(500, "InternalError", "Internal error occurred: injected failure (SimulatedCluster scenario failRequests)");
       }
+      String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+      if (body.length() > 0 && contentType != null && !contentType.contains("json")) {
+        throw new ApiException(415, "UnsupportedMediaType", "the body of the request was in an unknown format - accepted media types include: "
+            + "application/json, application/yaml (this simulated cluster does not speak " + contentType + ")");
+      }
       route(request, body);
     } catch (ApiException e) {
       respond(request, e.code(), status(e));
