@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -132,6 +133,20 @@ class ClusterSemanticsTest {
     }
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> client.pods().withName(pod.getMetadata().getName()).get() == null);
     assertThat(log).content().endsWith(" stdout F got TERM\n");
+  }
+
+  @Test
+  void execRunsOtherCommandsInThePodsSandboxWithItsEnvironment() throws Exception {
+    Job job = TestJobs.shell("exec-", "sleep 30").build();
+    job.getSpec().getTemplate().getSpec().getContainers().get(0).setEnv(List.of(new io.fabric8.kubernetes.api.model.EnvVar("GREETING", "hello", null)));
+    job = client.batch().v1().jobs().resource(job).create();
+    Pod pod = TestJobs.awaitPhase(client, TestJobs.podOf(client, job), "Running");
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (var exec = client.pods().withName(pod.getMetadata().getName()).writingOutput(out).exec("sh", "-c", "echo $GREETING from $(pwd); exit 4")) {
+      assertThat(exec.exitCode().get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(4);
+    }
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("hello from " + cluster.stateDir()).contains(pod.getMetadata().getUid());
+    client.pods().withName(pod.getMetadata().getName()).withGracePeriod(0).delete();
   }
 
   @Test
