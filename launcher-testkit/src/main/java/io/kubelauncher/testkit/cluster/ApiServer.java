@@ -1,12 +1,14 @@
 package io.kubelauncher.testkit.cluster;
 
 import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -54,13 +56,15 @@ final class ApiServer {
   private final Random random;
   private final Duration bookmarkInterval;
   private final Duration defaultWatchTimeout;
-  private volatile HttpServer server;
+  private final int eventLoops;
+  private volatile List<String> deployments = List.of();
   private volatile int port;
 
   ApiServer(Vertx vertx, ObjectStore store, Admission admission, Deletion deletion, Kubelet kubelet, ExecutorService pumps,
             Scenarios scenarios, ClusterCertificates certificates, String token, Clock clock, Random random,
-            Duration bookmarkInterval, Duration defaultWatchTimeout) {
+            Duration bookmarkInterval, Duration defaultWatchTimeout, int eventLoops) {
     this.vertx = vertx;
+    this.eventLoops = eventLoops;
     this.store = store;
     this.admission = admission;
     this.deletion = deletion;
@@ -75,7 +79,11 @@ final class ApiServer {
     this.defaultWatchTimeout = defaultWatchTimeout;
   }
 
-  /** Listens on 127.0.0.1 ({@code port} 0: any free port); returns the port. */
+  /**
+   * Listens on 127.0.0.1 ({@code port} 0: any free port); returns the port. One server per event
+   * loop, each in its own instance of one verticle deployment: Vert.x then shares the port between
+   * them and spreads connections over every event loop.
+   */
   int start(int requestedPort) {
     HttpServerOptions options = new HttpServerOptions()
         .setSsl(true)
@@ -86,24 +94,49 @@ final class ApiServer {
         .setMaxWebSocketMessageSize(16 * 1024 * 1024)
         .setReuseAddress(true)
         .setTcpNoDelay(true);
-    HttpServer created = vertx.createHttpServer(options).requestHandler(this::accept);
-    server = created.listen(requestedPort, "127.0.0.1").await();
-    port = server.actualPort();
+    List<Integer> bound = java.util.Collections.synchronizedList(new ArrayList<>());
+    // instances of one deployment share a fixed port (not port 0: each would get its own)
+    int fixedPort = requestedPort != 0 ? requestedPort : freePort();
+    String deployment = vertx.deployVerticle(() -> listener(options, fixedPort, bound),
+        new DeploymentOptions().setInstances(eventLoops)).await();
+    deployments = List.of(deployment);
+    if (bound.stream().distinct().count() != 1) {
+      throw new IllegalStateException("the API server's event loops did not share one port: " + bound);
+    }
+    port = bound.get(0);
     return port;
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return probe.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("no free port on 127.0.0.1", e);
+    }
+  }
+
+  private VerticleBase listener(HttpServerOptions options, int listenPort, List<Integer> bound) {
+    return new VerticleBase() {
+      @Override
+      public Future<?> start() {
+        return vertx.createHttpServer(options).requestHandler(ApiServer.this::accept).listen(listenPort, "127.0.0.1")
+            .onSuccess(server -> bound.add(server.actualPort()));
+      }
+    };
   }
 
   /** Cuts every connection and listens again on the same port, keeping all state. */
   void restart() {
-    HttpServer current = server;
-    current.close().await();
+    stop();
     start(port);
   }
 
+  /** Closes the servers (undeploying a verticle closes the servers it started, and their connections). */
   void stop() {
-    HttpServer current = server;
-    if (current != null) {
-      current.close().await();
+    for (String deployment : deployments) {
+      vertx.undeploy(deployment).await();
     }
+    deployments = List.of();
   }
 
   private void accept(HttpServerRequest request) {
@@ -381,7 +414,12 @@ final class ApiServer {
         List<String> command = params.getAll("command");
         podStreams.exec(socket, container, sandbox.root, command, stdin);
       } else {
-        boolean stdinOnce = pod.path("spec").path("containers").findValues("stdinOnce").stream().anyMatch(JsonNode::asBoolean);
+        boolean stdinOnce = false;
+        for (JsonNode spec : pod.path("spec").path("containers")) {
+          if (container.name.equals(spec.path("name").asString(""))) {
+            stdinOnce = spec.path("stdinOnce").asBoolean(false);
+          }
+        }
         podStreams.attach(socket, container, stdin, stdinOnce);
       }
     }).onFailure(e -> LOG.debug("websocket upgrade failed", e));

@@ -63,7 +63,8 @@ public final class SimulatedCluster implements AutoCloseable {
     this.store = new ObjectStore(clock, random, settings.historyLimit);
     this.controllerThread = Executors.newSingleThreadScheduledExecutor(daemon("simulated-cluster-controller"));
     this.pumps = Executors.newCachedThreadPool(daemon("simulated-cluster-process"));
-    this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
+    int eventLoops = Math.max(2, Runtime.getRuntime().availableProcessors());
+    this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setWorkerPoolSize(4));
     Admission admission = new Admission(store, random);
     Deletion deletion = new Deletion(store, clock);
     EventRecorder events = new EventRecorder(store, clock);
@@ -75,7 +76,7 @@ public final class SimulatedCluster implements AutoCloseable {
     JobController jobs = new JobController(store, deletion, admission, events, controllerThread, clock);
     loop[0] = new ControllerLoop(controllerThread, jobs, scheduler, kubelet, deletion);
     this.apiServer = new ApiServer(vertx, store, admission, deletion, kubelet, pumps, scenarios, certificates, token, clock, random,
-        settings.bookmarkInterval, settings.watchTimeout);
+        settings.bookmarkInterval, settings.watchTimeout, eventLoops);
     server[0] = apiServer;
     seed(clock, settings.nodes);
     store.addListener(loop[0]);
