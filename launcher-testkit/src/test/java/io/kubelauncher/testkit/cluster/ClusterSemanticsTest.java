@@ -85,6 +85,40 @@ class ClusterSemanticsTest {
   }
 
   @Test
+  void watchesTurnSelectorTransitionsIntoAddedAndDeleted() throws Exception {
+    Service created = client.services().resource(service("moving-", Map.of("stage", "before"))).create();
+    String name = created.getMetadata().getName();
+    List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (var watch = client.services().withLabel("stage", "watched").watch(
+        new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withResourceVersion(created.getMetadata().getResourceVersion()).build(),
+        new io.fabric8.kubernetes.client.Watcher<Service>() {
+          @Override
+          public void eventReceived(Action action, Service resource) {
+            if (resource.getMetadata().getName().equals(name)) {
+              events.add(action + " " + resource.getMetadata().getLabels().get("stage"));
+            }
+          }
+
+          @Override
+          public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
+          }
+        })) {
+      for (String stage : List.of("watched", "watched-too", "watched")) {
+        client.services().withName(name).edit(s -> {
+          s.getMetadata().getLabels().put("stage", stage.equals("watched-too") ? "elsewhere" : stage);
+          return s;
+        });
+      }
+      client.services().withName(name).edit(s -> {
+        s.getMetadata().getLabels().put("extra", "1");
+        return s;
+      });
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 4);
+    }
+    assertThat(events).containsExactly("ADDED watched", "DELETED elsewhere", "ADDED watched", "MODIFIED watched");
+  }
+
+  @Test
   void backgroundDeletionTakesThePodsWithTheJob() {
     Job job = TestJobs.create(client, TestJobs.shell("bg-", "sleep 60"));
     Pod pod = TestJobs.awaitPhase(client, TestJobs.podOf(client, job), "Running");
@@ -145,6 +179,8 @@ class ClusterSemanticsTest {
     try (var exec = client.pods().withName(pod.getMetadata().getName()).writingOutput(out).exec("sh", "-c", "echo $GREETING from $(pwd); exit 4")) {
       assertThat(exec.exitCode().get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(4);
     }
+    // Fabric8 copies the output to the stream on its own thread, possibly after the exit code
+    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> out.toString(java.nio.charset.StandardCharsets.UTF_8).endsWith("\n"));
     assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("hello from " + cluster.stateDir()).contains(pod.getMetadata().getUid());
     client.pods().withName(pod.getMetadata().getName()).withGracePeriod(0).delete();
   }
