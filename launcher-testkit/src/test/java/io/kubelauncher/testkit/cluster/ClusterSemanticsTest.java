@@ -119,6 +119,25 @@ class ClusterSemanticsTest {
   }
 
   @Test
+  void activeDeadlineFailsTheJobAndStopsItsPod() {
+    Job job = TestJobs.shell("deadline-", "sleep 60").editSpec().withActiveDeadlineSeconds(1L).endSpec().build();
+    job = client.batch().v1().jobs().resource(job).create();
+    String name = job.getMetadata().getName();
+    Job failed = Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> client.batch().v1().jobs().withName(name).get(),
+        j -> j.getStatus() != null && j.getStatus().getConditions().stream().anyMatch(c -> c.getType().equals("Failed")));
+    assertThat(failed.getStatus().getConditions()).anyMatch(c -> "DeadlineExceeded".equals(c.getReason()));
+    Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> client.pods().withLabel("job-name", name).list().getItems().isEmpty());
+  }
+
+  @Test
+  void finishedJobsWithATtlAreDeleted() {
+    Job job = TestJobs.shell("ttl-", "true").editSpec().withTtlSecondsAfterFinished(1).endSpec().build();
+    String name = client.batch().v1().jobs().resource(job).create().getMetadata().getName();
+    Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> client.batch().v1().jobs().withName(name).get() == null);
+    assertThat(client.pods().withLabel("job-name", name).list().getItems()).isEmpty();
+  }
+
+  @Test
   void backgroundDeletionTakesThePodsWithTheJob() {
     Job job = TestJobs.create(client, TestJobs.shell("bg-", "sleep 60"));
     Pod pod = TestJobs.awaitPhase(client, TestJobs.podOf(client, job), "Running");
