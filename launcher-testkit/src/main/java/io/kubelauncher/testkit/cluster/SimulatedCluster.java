@@ -81,7 +81,13 @@ public final class SimulatedCluster implements AutoCloseable {
     seed(clock, settings.nodes);
     store.addListener(loop[0]);
     loop[0].start();
-    int port = apiServer.start(settings.port);
+    int port;
+    try {
+      port = apiServer.start(settings.port);
+    } catch (RuntimeException e) {
+      shutdownRuntime();
+      throw e;
+    }
     this.apiUrl = "https://127.0.0.1:" + port;
   }
 
@@ -179,16 +185,20 @@ public final class SimulatedCluster implements AutoCloseable {
     try {
       apiServer.stop();
     } finally {
-      controllerThread.submit(kubelet::shutdown);
-      controllerThread.shutdown();
-      try {
-        controllerThread.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      pumps.shutdownNow();
-      vertx.close().await();
+      shutdownRuntime();
     }
+  }
+
+  private void shutdownRuntime() {
+    controllerThread.submit(kubelet::shutdown);
+    controllerThread.shutdown();
+    try {
+      controllerThread.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    pumps.shutdownNow();
+    vertx.close().await();
   }
 
   private static ThreadFactory daemon(String name) {
