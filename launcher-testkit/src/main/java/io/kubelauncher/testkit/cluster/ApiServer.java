@@ -49,6 +49,8 @@ final class ApiServer {
   private final Deletion deletion;
   private final Kubelet kubelet;
   private final PodStreams podStreams;
+  private final Authorization authorization;
+  private final PodMetricsApi metrics;
   private final Scenarios scenarios;
   private final ClusterCertificates certificates;
   private final String token;
@@ -70,6 +72,8 @@ final class ApiServer {
     this.deletion = deletion;
     this.kubelet = kubelet;
     this.podStreams = new PodStreams(vertx, pumps);
+    this.authorization = new Authorization(scenarios);
+    this.metrics = new PodMetricsApi(store, kubelet, authorization, clock);
     this.scenarios = scenarios;
     this.certificates = certificates;
     this.token = token;
@@ -225,13 +229,13 @@ final class ApiServer {
     }
     if (path.size() >= 3 && path.get(0).equals("apis") && path.get(1).equals("authorization.k8s.io")) {
       if (method == HttpMethod.POST && path.size() == 4 && path.get(3).equals("selfsubjectaccessreviews")) {
-        respond(request, 201, accessReview(Json.MAPPER.readTree(body.getBytes())));
+        respond(request, 201, authorization.review(Json.MAPPER.readTree(body.getBytes())));
         return;
       }
       throw notFound(request);
     }
     if (path.size() >= 3 && path.get(0).equals("apis") && path.get(1).equals("metrics.k8s.io")) {
-      metrics(request, path.subList(3, path.size()));
+      respond(request, 200, metrics.serve(request, path.subList(3, path.size())));
       return;
     }
     Target target = target(path).orElseThrow(() -> notFound(request));
@@ -284,7 +288,7 @@ final class ApiServer {
     if (target.subresource() != null && (target.subresource().equals("exec") || target.subresource().equals("attach"))) {
       verb = "create";
     }
-    authorize(verb, kind, resource, target);
+    authorization.check(verb, kind, resource, target.namespace(), target.name());
     if (target.subresource() != null) {
       subresource(request, body, target);
       return;
@@ -534,84 +538,6 @@ final class ApiServer {
     }).start();
   }
 
-  private void metrics(HttpServerRequest request, List<String> rest) {
-    if (request.method() != HttpMethod.GET || rest.size() < 3 || !rest.get(0).equals("namespaces") || !rest.get(2).equals("pods")) {
-      throw notFound(request);
-    }
-    String namespace = rest.get(1);
-    authorize("get", ResourceKind.POD_METRICS, "pods", new Target(ResourceKind.POD_METRICS, namespace, null, null));
-    if (rest.size() == 4) {
-      String name = rest.get(3);
-      ObjectNode metrics = podMetrics(namespace, name);
-      if (metrics == null) {
-        throw new ApiException(404, "NotFound", "podmetrics.metrics.k8s.io \"" + namespace + "/" + name + "\" not found");
-      }
-      respond(request, 200, metrics);
-      return;
-    }
-    ObjectNode list = Json.object().put("kind", "PodMetricsList").put("apiVersion", "metrics.k8s.io/v1beta1");
-    list.putObject("metadata");
-    ArrayNode items = list.putArray("items");
-    LabelSelector selector = LabelSelector.parse(request.params().get("labelSelector"));
-    for (ObjectNode pod : store.select(ResourceKind.PODS, namespace, p -> selector.test(Admission.labels(p)))) {
-      ObjectNode metrics = podMetrics(namespace, pod.path("metadata").path("name").asString(""));
-      if (metrics != null) {
-        items.add(metrics);
-      }
-    }
-    respond(request, 200, list);
-  }
-
-  private ObjectNode podMetrics(String namespace, String name) {
-    PodSandbox sandbox = kubelet.sandbox(namespace, name).orElse(null);
-    if (sandbox == null) {
-      return null;
-    }
-    ObjectNode metrics = Json.object().put("kind", "PodMetrics").put("apiVersion", "metrics.k8s.io/v1beta1");
-    metrics.putObject("metadata").put("name", name).put("namespace", namespace)
-        .put("creationTimestamp", ObjectStore.timestamp(clock.instant()));
-    metrics.put("timestamp", ObjectStore.timestamp(clock.instant()));
-    metrics.put("window", "1s");
-    ArrayNode containers = metrics.putArray("containers");
-    for (PodSandbox.Container container : sandbox.containers.values()) {
-      if (container.process == null || !container.process.running() || !container.process.metrics().sampled()) {
-        continue;
-      }
-      containers.addObject().put("name", container.name).putObject("usage")
-          .put("cpu", container.process.metrics().nanocores() + "n")
-          .put("memory", container.process.metrics().memoryBytes() / 1024 + "Ki");
-    }
-    return containers.isEmpty() ? null : metrics;
-  }
-
-  private ObjectNode accessReview(JsonNode review) {
-    JsonNode attributes = review.path("spec").path("resourceAttributes");
-    String resource = attributes.path("resource").asString("");
-    String subresource = attributes.path("subresource").asString("");
-    String verb = attributes.path("verb").asString("");
-    boolean denied = scenarios.denied(verb, subresource.isEmpty() ? resource : resource + "/" + subresource);
-    ObjectNode result = (ObjectNode) review.deepCopy();
-    result.put("kind", "SelfSubjectAccessReview").put("apiVersion", "authorization.k8s.io/v1");
-    ObjectStore.metadata(result).put("creationTimestamp", (String) null);
-    ObjectNode status = result.putObject("status").put("allowed", !denied);
-    if (denied) {
-      status.put("reason", "denied by SimulatedCluster scenario deny(\"" + verb + "\", \"" + resource + "\")");
-    } else {
-      status.put("reason", "RBAC: allowed by the simulated cluster's service account role");
-    }
-    return result;
-  }
-
-  private void authorize(String verb, ResourceKind kind, String resource, Target target) {
-    if (scenarios.denied(verb, resource)) {
-      String qualified = kind.group().isEmpty() ? resource : resource.replaceFirst("^([^/]+)", "$1." + kind.group());
-      throw new ApiException(403, "Forbidden", qualified + (target.name() == null ? "" : " \"" + target.name() + "\"")
-          + " is forbidden: User \"system:serviceaccount:" + (target.namespace() == null ? "default" : target.namespace())
-          + ":launcher\" cannot " + verb + " resource \"" + resource + "\" in API group \"" + kind.group() + "\""
-          + (target.namespace() == null ? " at the cluster scope" : " in the namespace \"" + target.namespace() + "\""));
-    }
-  }
-
   private static String verb(HttpMethod method, boolean collection, MultiMap params) {
     if (method == HttpMethod.GET) {
       return collection ? (bool(params.get("watch")) ? "watch" : "list") : "get";
@@ -673,7 +599,7 @@ final class ApiServer {
     }
   }
 
-  private static ApiException notFound(HttpServerRequest request) {
+  static ApiException notFound(HttpServerRequest request) {
     return new ApiException(404, "NotFound", "the server could not find the requested resource");
   }
 
