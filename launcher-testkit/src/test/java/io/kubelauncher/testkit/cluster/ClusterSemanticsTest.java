@@ -119,6 +119,39 @@ class ClusterSemanticsTest {
   }
 
   @Test
+  void succeedingJobCompletes() {
+    Job job = TestJobs.shell("ok-", "pwd; echo \"$GREETING\"").build();
+    var container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
+    container.setWorkingDir("/home/rstudio");
+    container.setEnv(List.of(new io.fabric8.kubernetes.api.model.EnvVar("NAME", "world", null),
+        new io.fabric8.kubernetes.api.model.EnvVar("GREETING", "hello $(NAME)", null)));
+    job.getSpec().getTemplate().getMetadata().setAnnotations(Map.of("note", "copied"));
+    String name = client.batch().v1().jobs().resource(job).create().getMetadata().getName();
+    Job done = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> client.batch().v1().jobs().withName(name).get(),
+        j -> j.getStatus() != null && j.getStatus().getCompletionTime() != null);
+    assertThat(done.getStatus().getSucceeded()).isEqualTo(1);
+    assertThat(done.getStatus().getActive()).isNull();
+    assertThat(done.getStatus().getStartTime()).isNotNull();
+    assertThat(done.getStatus().getConditions()).anyMatch(c -> c.getType().equals("Complete") && c.getStatus().equals("True"));
+    Pod pod = TestJobs.podOf(client, done);
+    assertThat(pod.getMetadata().getAnnotations()).containsEntry("note", "copied");
+    String log = client.pods().withName(pod.getMetadata().getName()).getLog();
+    assertThat(log).endsWith("/rootfs/home/rstudio\nhello world\n").startsWith(cluster.stateDir().toString());
+  }
+
+  @Test
+  void failedPodsAreReplacedUpToTheBackoffLimit() {
+    Job job = TestJobs.shell("retry-", "exit 1").editSpec().withBackoffLimit(1).endSpec().build();
+    String name = client.batch().v1().jobs().resource(job).create().getMetadata().getName();
+    Job failed = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> client.batch().v1().jobs().withName(name).get(),
+        j -> j.getStatus() != null && j.getStatus().getConditions().stream().anyMatch(c -> c.getType().equals("Failed")));
+    assertThat(failed.getStatus().getFailed()).isEqualTo(2);
+    assertThat(failed.getStatus().getConditions()).anyMatch(c -> "BackoffLimitExceeded".equals(c.getReason()));
+    assertThat(client.pods().withLabel("job-name", name).list().getItems()).hasSize(2)
+        .allMatch(p -> p.getStatus().getPhase().equals("Failed"));
+  }
+
+  @Test
   void activeDeadlineFailsTheJobAndStopsItsPod() {
     Job job = TestJobs.shell("deadline-", "sleep 60").editSpec().withActiveDeadlineSeconds(1L).endSpec().build();
     job = client.batch().v1().jobs().resource(job).create();
