@@ -199,6 +199,18 @@ public final class SimulatedCluster implements AutoCloseable {
     }
     pumps.shutdownNow();
     vertx.close().await();
+    if (settings.temporaryStateDir) {
+      deleteTree(settings.stateDir);
+    }
+  }
+
+  /** Removes the temporary state directory the builder made (a directory given to it is left alone). */
+  private static void deleteTree(Path root) {
+    try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // best effort: a temporary directory left behind harms no one
+    }
   }
 
   private static ThreadFactory daemon(String name) {
@@ -222,6 +234,7 @@ public final class SimulatedCluster implements AutoCloseable {
     private int historyLimit = 200_000;
     private Duration bookmarkInterval = Duration.ofSeconds(60);
     private Duration watchTimeout = Duration.ofMinutes(30);
+    private boolean temporaryStateDir;
 
     private Builder() {
     }
@@ -249,7 +262,7 @@ public final class SimulatedCluster implements AutoCloseable {
       return this;
     }
 
-    /** Where pod sandboxes and logs go; a fresh temporary directory by default. */
+    /** Where pod sandboxes and logs go; by default a fresh temporary directory, removed on close. */
     public Builder stateDir(Path stateDir) {
       this.stateDir = Objects.requireNonNull(stateDir, "stateDir");
       return this;
@@ -297,6 +310,7 @@ public final class SimulatedCluster implements AutoCloseable {
       if (stateDir == null) {
         try {
           stateDir = Files.createTempDirectory("simulated-cluster");
+          temporaryStateDir = true;
         } catch (IOException e) {
           throw new UncheckedIOException("cannot create a state directory", e);
         }
