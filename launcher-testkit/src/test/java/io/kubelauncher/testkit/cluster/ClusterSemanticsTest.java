@@ -171,6 +171,27 @@ class ClusterSemanticsTest {
   }
 
   @Test
+  void fabric8HttpWatchesWorkToo() throws Exception {
+    var config = new io.fabric8.kubernetes.client.ConfigBuilder(cluster.clientConfig()).withOnlyHttpWatches(true).build();
+    try (KubernetesClient httpOnly = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build()) {
+      java.util.concurrent.CompletableFuture<String> added = new java.util.concurrent.CompletableFuture<>();
+      try (var watch = httpOnly.services().withLabel("transport", "http").watch(new io.fabric8.kubernetes.client.Watcher<Service>() {
+        @Override
+        public void eventReceived(Action action, Service resource) {
+          added.complete(action + " " + resource.getMetadata().getName());
+        }
+
+        @Override
+        public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
+        }
+      })) {
+        String name = client.services().resource(service("http-watch-", Map.of("transport", "http"))).create().getMetadata().getName();
+        assertThat(added.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("ADDED " + name);
+      }
+    }
+  }
+
+  @Test
   void backgroundDeletionTakesThePodsWithTheJob() {
     Job job = TestJobs.create(client, TestJobs.shell("bg-", "sleep 60"));
     Pod pod = TestJobs.awaitPhase(client, TestJobs.podOf(client, job), "Running");
