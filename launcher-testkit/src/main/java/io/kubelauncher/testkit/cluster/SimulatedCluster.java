@@ -73,7 +73,7 @@ public final class SimulatedCluster implements AutoCloseable {
     this.scenarios = new Scenarios(store::compact, () -> server[0].restart(), () -> loop[0].reschedule());
     this.kubelet = new Kubelet(store, events, scenarios, controllerThread, pumps, clock, settings.stateDir, "127.0.0.1");
     Scheduler scheduler = new Scheduler(store, events, scenarios, controllerThread, clock);
-    JobController jobs = new JobController(store, deletion, admission, events, controllerThread, clock);
+    JobController jobs = new JobController(store, deletion, admission, events, controllerThread, clock, settings.podFailureBackoff);
     loop[0] = new ControllerLoop(controllerThread, jobs, scheduler, kubelet, deletion);
     this.apiServer = new ApiServer(vertx, store, admission, deletion, kubelet, pumps, scenarios, certificates, token, clock, random,
         settings.bookmarkInterval, settings.watchTimeout, eventLoops);
@@ -235,6 +235,7 @@ public final class SimulatedCluster implements AutoCloseable {
     private Duration bookmarkInterval = Duration.ofSeconds(60);
     private Duration watchTimeout = Duration.ofMinutes(30);
     private boolean temporaryStateDir;
+    private Duration podFailureBackoff = Duration.ofSeconds(10);
 
     private Builder() {
     }
@@ -303,6 +304,18 @@ public final class SimulatedCluster implements AutoCloseable {
     /** How long a watch without {@code timeoutSeconds} lasts; 30 minutes by default. */
     public Builder watchTimeout(Duration timeout) {
       this.watchTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * How long the job controller waits before replacing the first failed pod of a Job (doubling
+     * for each further failure, at most six minutes); 10 seconds by default, as in Kubernetes.
+     */
+    public Builder podFailureBackoff(Duration backoff) {
+      if (backoff == null || backoff.isNegative()) {
+        throw new IllegalArgumentException("podFailureBackoff must be zero or positive, was " + backoff);
+      }
+      this.podFailureBackoff = backoff;
       return this;
     }
 

@@ -140,18 +140,6 @@ class ClusterSemanticsTest {
   }
 
   @Test
-  void failedPodsAreReplacedUpToTheBackoffLimit() {
-    Job job = TestJobs.shell("retry-", "exit 1").editSpec().withBackoffLimit(1).endSpec().build();
-    String name = client.batch().v1().jobs().resource(job).create().getMetadata().getName();
-    Job failed = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> client.batch().v1().jobs().withName(name).get(),
-        j -> j.getStatus() != null && j.getStatus().getConditions().stream().anyMatch(c -> c.getType().equals("Failed")));
-    assertThat(failed.getStatus().getFailed()).isEqualTo(2);
-    assertThat(failed.getStatus().getConditions()).anyMatch(c -> "BackoffLimitExceeded".equals(c.getReason()));
-    assertThat(client.pods().withLabel("job-name", name).list().getItems()).hasSize(2)
-        .allMatch(p -> p.getStatus().getPhase().equals("Failed"));
-  }
-
-  @Test
   void activeDeadlineFailsTheJobAndStopsItsPod() {
     Job job = TestJobs.shell("deadline-", "sleep 60").editSpec().withActiveDeadlineSeconds(1L).endSpec().build();
     job = client.batch().v1().jobs().resource(job).create();
