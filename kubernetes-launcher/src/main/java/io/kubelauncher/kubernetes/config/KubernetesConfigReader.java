@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -61,7 +62,7 @@ final class KubernetesConfigReader {
                 warnings.add(new ConfigProblem(origin, "unknown option " + name + " ignored"));
             }
         }
-        String pluginName = string("plugin-name", "");
+        String pluginName = value("plugin-name", "", KubernetesConfigReader::pluginName);
         boolean debug = value("enable-debug-logging", false, ValueSyntax::bool);
         LogLevel level = value("log-level", LogLevel.WARNING, LogLevel::parse);
         if (debug && level.compareTo(LogLevel.DEBUG) < 0) {
@@ -120,10 +121,6 @@ final class KubernetesConfigReader {
         }
     }
 
-    private String string(String name, String defaultValue) {
-        return options.get(name).map(o -> o.value().strip()).orElse(defaultValue);
-    }
-
     private Optional<String> nonBlank(String name) {
         return options.get(name).map(o -> o.value().strip()).filter(v -> !v.isEmpty());
     }
@@ -140,8 +137,8 @@ final class KubernetesConfigReader {
         String text = nonEmpty(raw, "a path");
         try {
             return Path.of(text);
-        } catch (RuntimeException e) {
-            throw new InvalidValueException("bad path '" + raw + "'");
+        } catch (InvalidPathException e) {
+            throw new InvalidValueException("bad path '" + raw + "': " + e.getReason());
         }
     }
 
@@ -149,6 +146,16 @@ final class KubernetesConfigReader {
         String text = raw.strip();
         if (text.isEmpty()) {
             throw new InvalidValueException("empty value: expected " + what);
+        }
+        return text;
+    }
+
+    /** The cluster name also names the default scratch directory, so it must be usable as one. */
+    private static String pluginName(String raw) throws InvalidValueException {
+        String text = raw.strip();
+        if (text.contains("/") || text.equals(".") || text.equals("..") || text.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidValueException("bad plugin name '" + raw + "': it names a directory, so it cannot contain"
+                    + " '/' or control characters");
         }
         return text;
     }
