@@ -296,6 +296,7 @@ final class KubernetesConfigReader {
                 return new TokenSource.Inline("");
             }
             checkTokenFile(file, path.get().origin(), "auth-token-path");
+            checkTokenOwner(file, path.get().origin());
             return new TokenSource.File(file);
         }
         if (inline.isPresent()) {
@@ -319,6 +320,21 @@ final class KubernetesConfigReader {
             TokenFile.readToken(file);
         } catch (IOException e) {
             problems.add(origin, what + ": cannot read token file " + file + ": " + ConfigException.describe(e));
+        }
+    }
+
+    /** The admin guide asks for the token file to be owned by server-user; say so if it is not. */
+    private void checkTokenOwner(Path file, String origin) {
+        String serverUser = options.get("server-user").map(o -> o.value().strip()).orElse("rstudio-server");
+        try {
+            String owner = Files.getOwner(file).getName();
+            if (!owner.equals(serverUser)) {
+                warnings.add(new ConfigProblem(origin, "auth-token-path " + file + " is owned by " + owner
+                        + ", not by the server-user " + serverUser + "; make it owned by " + serverUser
+                        + " with mode 0600"));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // the owner cannot be told on this file system; reading the token already worked
         }
     }
 

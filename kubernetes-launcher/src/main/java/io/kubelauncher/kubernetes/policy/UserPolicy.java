@@ -4,6 +4,7 @@ import static io.kubelauncher.kubernetes.policy.Quantities.plain;
 
 import io.kubelauncher.kubernetes.config.ConfigException;
 import io.kubelauncher.kubernetes.config.ConfigProblem;
+import io.kubelauncher.kubernetes.config.KubernetesConfig;
 import io.kubelauncher.kubernetes.config.PlacementConstraintOption;
 import io.kubelauncher.kubernetes.config.ResourceProfile;
 import io.kubelauncher.kubernetes.config.ResourceProfilesFile;
@@ -48,6 +49,11 @@ public final class UserPolicy {
         PolicySnapshot snapshot = PolicySnapshot.load(profilesPath, resourcesPath, groups);
         logWarnings(snapshot);
         return new UserPolicy(profilesPath, resourcesPath, groups, snapshot);
+    }
+
+    /** Loads the files {@code profile-config} and the resources file of {@code config} name. */
+    public static UserPolicy load(KubernetesConfig config, GroupResolver groups) throws ConfigException {
+        return load(config.profileConfig(), config.resourcesConfig(), groups);
     }
 
     /**

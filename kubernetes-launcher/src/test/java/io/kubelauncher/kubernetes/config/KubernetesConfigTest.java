@@ -245,8 +245,21 @@ class KubernetesConfigTest {
         KubernetesConfig config = read(TestOptions.of("api-url", "https://k", "auth-token-path", token.toString(),
                 "auth-token", "inline"));
         assertThat(config.authToken()).isEqualTo(new TokenSource.File(token));
-        assertThat(config.warnings()).containsExactly(new ConfigProblem("command line --auth-token",
+        assertThat(config.warnings()).startsWith(new ConfigProblem("command line --auth-token",
                 "auth-token is ignored because auth-token-path is also set (command line --auth-token-path)"));
+    }
+
+    @Test
+    void warnsWhenTheTokenFileIsNotOwnedByTheServerUser() throws Exception {
+        Path token = Files.writeString(dir.resolve("token"), "t");
+        String owner = Files.getOwner(token).getName();
+        KubernetesConfig config = read(TestOptions.of("api-url", "https://k", "auth-token-path", token.toString(),
+                "server-user", "svc-kl"));
+        assertThat(config.warnings()).containsExactly(new ConfigProblem("command line --auth-token-path",
+                "auth-token-path " + token + " is owned by " + owner + ", not by the server-user svc-kl; make it owned"
+                        + " by svc-kl with mode 0600"));
+        assertThat(read(TestOptions.of("api-url", "https://k", "auth-token-path", token.toString(),
+                "server-user", owner)).warnings()).isEmpty();
     }
 
     @Test
