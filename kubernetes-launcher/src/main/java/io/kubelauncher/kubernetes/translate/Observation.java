@@ -1,5 +1,7 @@
 package io.kubelauncher.kubernetes.translate;
 
+import io.kubelauncher.api.model.JobStatus;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,7 +19,7 @@ import java.util.OptionalInt;
  * @param recheckAt when the same objects will derive a different status (a launch error whose grace
  *                  period runs out), so that the caller re-derives without waiting for an event
  */
-public record Observation(LauncherStatus status, String message, OptionalInt exitCode, String host,
+public record Observation(JobStatus status, String message, OptionalInt exitCode, String host,
                           Instant lastUpdateTime, Optional<Instant> recheckAt) {
 
     public Observation {

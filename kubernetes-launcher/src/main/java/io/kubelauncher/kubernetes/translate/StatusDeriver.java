@@ -1,5 +1,7 @@
 package io.kubelauncher.kubernetes.translate;
 
+import io.kubelauncher.api.model.JobStatus;
+
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
@@ -72,36 +74,36 @@ public final class StatusDeriver {
         if (exited.isPresent()) {
             ContainerStateTerminated t = exited.get();
             Instant at = Timestamps.parse(t.getFinishedAt()).orElse(created);
-            return new Observation(LauncherStatus.FINISHED, exitMessage(t, pod.get(), objects.mainContainerName()),
+            return new Observation(JobStatus.FINISHED, exitMessage(t, pod.get(), objects.mainContainerName()),
                     OptionalInt.of(t.getExitCode()), host, at, Optional.empty());
         }
 
         if (finished.isPresent() && "Complete".equals(finished.get().getType())) {
             Instant at = Timestamps.parse(finished.get().getLastTransitionTime()).orElse(created);
-            return new Observation(LauncherStatus.FINISHED, "Exit code 0", OptionalInt.of(0), host, at, Optional.empty());
+            return new Observation(JobStatus.FINISHED, "Exit code 0", OptionalInt.of(0), host, at, Optional.empty());
         }
 
         Optional<LaunchProblem> problem = launchProblem(objects, pod, main, created);
         if (finished.isPresent()) {
             Instant at = Timestamps.parse(finished.get().getLastTransitionTime()).orElse(created);
             String why = problem.map(LaunchProblem::message).orElseGet(() -> jobFailureMessage(finished.get()));
-            return new Observation(LauncherStatus.FAILED, why, OptionalInt.empty(), host, at, Optional.empty());
+            return new Observation(JobStatus.FAILED, why, OptionalInt.empty(), host, at, Optional.empty());
         }
         if (problem.isPresent()) {
             LaunchProblem p = problem.get();
             if (p.hopeless()) {
-                return new Observation(LauncherStatus.FAILED, p.message(), OptionalInt.empty(), host, p.since(), Optional.empty());
+                return new Observation(JobStatus.FAILED, p.message(), OptionalInt.empty(), host, p.since(), Optional.empty());
             }
             Instant deadline = p.since().plus(launchGracePeriod);
             if (!now.isBefore(deadline)) {
-                return new Observation(LauncherStatus.FAILED, p.message(), OptionalInt.empty(), host, deadline, Optional.empty());
+                return new Observation(JobStatus.FAILED, p.message(), OptionalInt.empty(), host, deadline, Optional.empty());
             }
-            return new Observation(LauncherStatus.PENDING, p.message(), OptionalInt.empty(), host, p.since(), Optional.of(deadline));
+            return new Observation(JobStatus.PENDING, p.message(), OptionalInt.empty(), host, p.since(), Optional.of(deadline));
         }
 
         if (running) {
             Instant started = main.flatMap(cs -> Timestamps.parse(cs.getState().getRunning().getStartedAt())).orElse(created);
-            return new Observation(LauncherStatus.RUNNING, "", OptionalInt.empty(), host, started, Optional.empty());
+            return new Observation(JobStatus.RUNNING, "", OptionalInt.empty(), host, started, Optional.empty());
         }
         return pending(objects, pod, main, created);
     }
@@ -109,12 +111,12 @@ public final class StatusDeriver {
     private static Observation controlled(ControlRecord control, Optional<ContainerStateTerminated> exited, String host) {
         Instant at = control.requestedAt();
         return switch (control.operation()) {
-            case KILL -> new Observation(LauncherStatus.KILLED, "Killed by request", OptionalInt.of(137), host, at, Optional.empty());
-            case CANCEL -> new Observation(LauncherStatus.CANCELED, "Canceled by request before it started", OptionalInt.empty(), host, at, Optional.empty());
+            case KILL -> new Observation(JobStatus.KILLED, "Killed by request", OptionalInt.of(137), host, at, Optional.empty());
+            case CANCEL -> new Observation(JobStatus.CANCELED, "Canceled by request before it started", OptionalInt.empty(), host, at, Optional.empty());
             case STOP -> {
                 // The container normally exits 143 on SIGTERM; report what it really did when we saw it.
                 int code = exited.map(ContainerStateTerminated::getExitCode).orElse(143);
-                yield new Observation(LauncherStatus.FINISHED, "Stopped by request (exit code " + code + ")", OptionalInt.of(code), host, at, Optional.empty());
+                yield new Observation(JobStatus.FINISHED, "Stopped by request (exit code " + code + ")", OptionalInt.of(code), host, at, Optional.empty());
             }
         };
     }
@@ -212,7 +214,7 @@ public final class StatusDeriver {
 
     private static Observation pending(JobObjects objects, Optional<Pod> pod, Optional<ContainerStatus> main, Instant created) {
         if (pod.isEmpty()) {
-            return new Observation(LauncherStatus.PENDING, "Waiting for Kubernetes to create the pod", OptionalInt.empty(), "", created, Optional.empty());
+            return new Observation(JobStatus.PENDING, "Waiting for Kubernetes to create the pod", OptionalInt.empty(), "", created, Optional.empty());
         }
         Pod p = pod.get();
         Optional<PodCondition> scheduled = condition(p, "PodScheduled");
@@ -221,20 +223,20 @@ public final class StatusDeriver {
             String message = "Unschedulable".equals(scheduled.get().getReason())
                     ? SchedulingMessage.describe(scheduled.get().getMessage(), p)
                     : "Waiting for a node";
-            return new Observation(LauncherStatus.PENDING, message, OptionalInt.empty(), "", since, Optional.empty());
+            return new Observation(JobStatus.PENDING, message, OptionalInt.empty(), "", since, Optional.empty());
         }
         String host = p.getSpec().getNodeName() == null ? "" : p.getSpec().getNodeName();
         Instant since = scheduled.flatMap(c -> Timestamps.parse(c.getLastTransitionTime())).orElse(created);
         Optional<ContainerStateWaiting> waiting = main.map(ContainerStatus::getState).map(ContainerState::getWaiting);
         if (waiting.isPresent() && "ContainerCreating".equals(waiting.get().getReason())) {
             Optional<Event> pulling = latestEvent(objects.events(), p.getMetadata().getName(), Set.of("Pulling"));
-            return new Observation(LauncherStatus.PENDING, pulling.isPresent() ? "Pulling the image" : "Starting the container",
+            return new Observation(JobStatus.PENDING, pulling.isPresent() ? "Pulling the image" : "Starting the container",
                     OptionalInt.empty(), host, since, Optional.empty());
         }
         if (host.isEmpty()) {
-            return new Observation(LauncherStatus.PENDING, "Waiting for a node", OptionalInt.empty(), "", since, Optional.empty());
+            return new Observation(JobStatus.PENDING, "Waiting for a node", OptionalInt.empty(), "", since, Optional.empty());
         }
-        return new Observation(LauncherStatus.PENDING, "Starting the container", OptionalInt.empty(), host, since, Optional.empty());
+        return new Observation(JobStatus.PENDING, "Starting the container", OptionalInt.empty(), host, since, Optional.empty());
     }
 
     private static Instant podStart(Pod pod, Instant fallback) {

@@ -1,5 +1,7 @@
 package io.kubelauncher.kubernetes.translate;
 
+import io.kubelauncher.api.model.JobStatus;
+
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
@@ -54,7 +56,7 @@ class StatusDeriverTest {
     @Test
     void aJobWithoutPodIsPending() {
         Observation o = derive(job(), List.of(), List.of(), CREATED.plusSeconds(1));
-        assertThat(o.status()).isEqualTo(LauncherStatus.PENDING);
+        assertThat(o.status()).isEqualTo(JobStatus.PENDING);
         assertThat(o.message()).isEqualTo("Waiting for Kubernetes to create the pod");
         assertThat(o.lastUpdateTime()).isEqualTo(CREATED);
     }
@@ -66,7 +68,7 @@ class StatusDeriverTest {
                 .withMessage("0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.")
                 .endCondition().endStatus().build();
         Observation o = derive(job(), List.of(pod), List.of(), CREATED.plusSeconds(3));
-        assertThat(o.status()).isEqualTo(LauncherStatus.PENDING);
+        assertThat(o.status()).isEqualTo(JobStatus.PENDING);
         assertThat(o.message()).isEqualTo("Waiting for a node: 0/3 nodes have enough memory (asked 64 GiB)");
     }
 
@@ -88,12 +90,12 @@ class StatusDeriverTest {
                 .withReason("Failed").withFirstTimestamp(CREATED.plusSeconds(5).toString()).withLastTimestamp(CREATED.plusSeconds(5).toString()).build();
 
         Observation early = derive(job(), List.of(pod), List.of(failed), CREATED.plusSeconds(60));
-        assertThat(early.status()).isEqualTo(LauncherStatus.PENDING);
+        assertThat(early.status()).isEqualTo(JobStatus.PENDING);
         assertThat(early.message()).isEqualTo("Image 'r-session:4.9' could not be pulled: not found");
         assertThat(early.recheckAt()).contains(CREATED.plusSeconds(125));
 
         Observation late = derive(job(), List.of(pod), List.of(failed), CREATED.plusSeconds(125));
-        assertThat(late.status()).isEqualTo(LauncherStatus.FAILED);
+        assertThat(late.status()).isEqualTo(JobStatus.FAILED);
         assertThat(late.message()).isEqualTo("Image 'r-session:4.9' could not be pulled: not found");
         assertThat(late.lastUpdateTime()).isEqualTo(CREATED.plusSeconds(125));
     }
@@ -113,7 +115,7 @@ class StatusDeriverTest {
     void anInvalidImageNameFailsAtOnce() {
         Pod pod = withMain(pod(), new ContainerStatusBuilder().withNewState().withNewWaiting().withReason("InvalidImageName").endWaiting().endState());
         Observation o = derive(job(), List.of(pod), List.of(), CREATED.plusSeconds(3));
-        assertThat(o.status()).isEqualTo(LauncherStatus.FAILED);
+        assertThat(o.status()).isEqualTo(JobStatus.FAILED);
         assertThat(o.message()).isEqualTo("Image name 'r-session:4.9' is not valid");
     }
 
@@ -121,7 +123,7 @@ class StatusDeriverTest {
     void aRunningContainerIsRunningOnItsNode() {
         Pod pod = withMain(pod(), new ContainerStatusBuilder().withNewState().withNewRunning().withStartedAt(CREATED.plusSeconds(7).toString()).endRunning().endState());
         Observation o = derive(job(), List.of(pod), List.of(), CREATED.plusSeconds(8));
-        assertThat(o.status()).isEqualTo(LauncherStatus.RUNNING);
+        assertThat(o.status()).isEqualTo(JobStatus.RUNNING);
         assertThat(o.host()).isEqualTo("node-1");
         assertThat(o.lastUpdateTime()).isEqualTo(CREATED.plusSeconds(7));
     }
@@ -131,7 +133,7 @@ class StatusDeriverTest {
         Pod pod = withMain(pod(), new ContainerStatusBuilder().withNewState().withNewTerminated().withExitCode(3)
                 .withFinishedAt(CREATED.plusSeconds(20).toString()).withReason("Error").endTerminated().endState());
         Observation o = derive(job(), List.of(pod), List.of(), CREATED.plusSeconds(21));
-        assertThat(o.status()).isEqualTo(LauncherStatus.FINISHED);
+        assertThat(o.status()).isEqualTo(JobStatus.FINISHED);
         assertThat(o.exitCode()).isEqualTo(OptionalInt.of(3));
         assertThat(o.message()).isEqualTo("Exit code 3");
         assertThat(o.lastUpdateTime()).isEqualTo(CREATED.plusSeconds(20));
@@ -141,7 +143,7 @@ class StatusDeriverTest {
     void outOfMemorySaysTheLimit() {
         Pod pod = withMain(pod(), new ContainerStatusBuilder().withNewState().withNewTerminated().withExitCode(137).withReason("OOMKilled").endTerminated().endState());
         Observation o = derive(job(), List.of(pod), List.of(), CREATED.plusSeconds(21));
-        assertThat(o.status()).isEqualTo(LauncherStatus.FINISHED);
+        assertThat(o.status()).isEqualTo(JobStatus.FINISHED);
         assertThat(o.message()).isEqualTo("Out of memory (limit 512 MB)");
     }
 
@@ -151,7 +153,7 @@ class StatusDeriverTest {
         job.setStatus(new io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder().addNewCondition().withType("Complete").withStatus("True")
                 .withLastTransitionTime(CREATED.plusSeconds(30).toString()).endCondition().build());
         Observation o = derive(job, List.of(), List.of(), CREATED.plusSeconds(40));
-        assertThat(o.status()).isEqualTo(LauncherStatus.FINISHED);
+        assertThat(o.status()).isEqualTo(JobStatus.FINISHED);
         assertThat(o.exitCode()).isEqualTo(OptionalInt.of(0));
     }
 
@@ -159,10 +161,10 @@ class StatusDeriverTest {
     void aKillTakesEffectOnceNothingRuns() {
         ControlRecord kill = new ControlRecord(ControlRecord.Operation.KILL, CREATED.plusSeconds(50));
         Pod running = withMain(pod(), new ContainerStatusBuilder().withNewState().withNewRunning().endRunning().endState());
-        assertThat(derive(job(kill.annotations()), List.of(running), List.of(), CREATED.plusSeconds(51)).status()).isEqualTo(LauncherStatus.RUNNING);
+        assertThat(derive(job(kill.annotations()), List.of(running), List.of(), CREATED.plusSeconds(51)).status()).isEqualTo(JobStatus.RUNNING);
 
         Observation gone = derive(job(kill.annotations()), List.of(), List.of(), CREATED.plusSeconds(52));
-        assertThat(gone.status()).isEqualTo(LauncherStatus.KILLED);
+        assertThat(gone.status()).isEqualTo(JobStatus.KILLED);
         assertThat(gone.exitCode()).isEqualTo(OptionalInt.of(137));
         assertThat(gone.lastUpdateTime()).isEqualTo(CREATED.plusSeconds(50));
     }
@@ -172,7 +174,7 @@ class StatusDeriverTest {
         ControlRecord stop = new ControlRecord(ControlRecord.Operation.STOP, CREATED.plusSeconds(50));
         Pod exited = withMain(pod(), new ContainerStatusBuilder().withNewState().withNewTerminated().withExitCode(143).endTerminated().endState());
         Observation o = derive(job(stop.annotations()), List.of(exited), List.of(), CREATED.plusSeconds(52));
-        assertThat(o.status()).isEqualTo(LauncherStatus.FINISHED);
+        assertThat(o.status()).isEqualTo(JobStatus.FINISHED);
         assertThat(o.exitCode()).isEqualTo(OptionalInt.of(143));
     }
 
@@ -180,7 +182,7 @@ class StatusDeriverTest {
     void aCanceledJobIsCanceled() {
         ControlRecord cancel = new ControlRecord(ControlRecord.Operation.CANCEL, CREATED.plusSeconds(1));
         Observation o = derive(job(cancel.annotations()), List.of(), List.of(), CREATED.plusSeconds(2));
-        assertThat(o.status()).isEqualTo(LauncherStatus.CANCELED);
+        assertThat(o.status()).isEqualTo(JobStatus.CANCELED);
         assertThat(o.exitCode()).isEmpty();
     }
 
@@ -190,7 +192,7 @@ class StatusDeriverTest {
         job.setStatus(new io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder().addNewCondition().withType("Failed").withStatus("True")
                 .withReason("DeadlineExceeded").endCondition().build());
         Observation o = derive(job, List.of(), List.of(), CREATED.plusSeconds(40));
-        assertThat(o.status()).isEqualTo(LauncherStatus.FAILED);
+        assertThat(o.status()).isEqualTo(JobStatus.FAILED);
         assertThat(o.message()).contains("deadline");
     }
 
@@ -202,6 +204,6 @@ class StatusDeriverTest {
                 .withFirstTimestamp(CREATED.plusSeconds(3).toString()).build();
         assertThat(derive(job(), List.of(pod), List.of(mount), CREATED.plusSeconds(10)).message())
                 .isEqualTo("A volume could not be mounted: MountVolume.SetUp failed for volume \"mount0\" : mount failed: exit status 32");
-        assertThat(derive(job(), List.of(pod), List.of(mount), CREATED.plusSeconds(200)).status()).isEqualTo(LauncherStatus.FAILED);
+        assertThat(derive(job(), List.of(pod), List.of(mount), CREATED.plusSeconds(200)).status()).isEqualTo(JobStatus.FAILED);
     }
 }

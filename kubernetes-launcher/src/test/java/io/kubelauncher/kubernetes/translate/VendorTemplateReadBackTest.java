@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import io.kubelauncher.api.model.JobStatus;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,49 +58,53 @@ class VendorTemplateReadBackTest {
 
         JobObjects objects = new JobObjects(job, List.of(), service, List.of());
         Observation observation = new StatusDeriver(Duration.ofMinutes(5)).derive(objects, Instant.parse("2026-11-27T18:00:01Z"));
-        ObjectNode read = new JobReader(JSON, "Kubernetes").read(objects, observation);
+        io.kubelauncher.api.model.Job read = new JobReader(JSON, "Kubernetes").read(objects, observation);
+        JsonNode readJson = JSON.valueToTree(read);
 
-        assertThat(read.get("id").asString()).isEqualTo(submitted.get("id").asString());
-        assertThat(read.get("user").asString()).isEqualTo(submitted.get("user").asString());
-        assertThat(read.get("name").asString()).isEqualTo(submitted.get("name").asString());
-        assertThat(read.get("stdin").asString()).isEqualTo(submitted.get("stdin").asString());
-        assertThat(read.get("tags")).isEqualTo(submitted.get("tags"));
+        assertThat(read.id()).isEqualTo(submitted.get("id").asString());
+        assertThat(read.user()).isEqualTo(submitted.get("user").asString());
+        assertThat(read.name()).isEqualTo(submitted.get("name").asString());
+        assertThat(read.stdin()).isEqualTo(submitted.get("stdin").asString());
+        List<String> expectedTags = new ArrayList<>();
+        submitted.get("tags").forEach(t -> expectedTags.add(t.asString()));
+        assertThat(read.tags()).isEqualTo(expectedTags);
         String template = Files.readString(Fixtures.root().resolve("templates").resolve(rendered.getParent().getParent().getFileName()).resolve("job.tpl"));
         if (!submitted.get("metadata").isEmpty() && template.contains("user_metadata")) {
-            assertThat(read.get("metadata")).isEqualTo(submitted.get("metadata"));
+            assertThat(readJson.get("metadata")).isEqualTo(submitted.get("metadata"));
         }
         if (!submitted.get("instanceId").asString().isEmpty() && template.contains("launcher-instance-id")) {
-            assertThat(read.get("instanceId").asString()).isEqualTo(submitted.get("instanceId").asString());
+            assertThat(read.instanceId()).isEqualTo(submitted.get("instanceId").asString());
         }
-        assertThat(read.get("container").get("image").asString()).isEqualTo(submitted.get("container").get("image").asString());
-        assertThat(read.get("workingDirectory").asString()).isEqualTo(submitted.get("workingDirectory").asString());
-        assertThat(read.get("status").asString()).isEqualTo("Pending");
-        assertThat(read.get("submissionTime").asString()).isEqualTo("2026-11-27T18:00:00Z");
+        assertThat(read.container().image()).isEqualTo(submitted.get("container").get("image").asString());
+        assertThat(readJson.path("workingDirectory").asString("")).isEqualTo(submitted.get("workingDirectory").asString());
+        assertThat(read.status()).isEqualTo(JobStatus.PENDING);
+        assertThat(readJson.get("submissionTime").asString()).isEqualTo("2026-11-27T18:00:00Z");
 
         List<String> readPorts = new ArrayList<>();
-        read.get("exposedPorts").forEach(p -> readPorts.add(p.get("protocol").asString() + "/" + p.get("targetPort").asInt()
-                + (p.has("publishedPort") ? "->" + p.get("publishedPort").asInt() : "")));
+        read.exposedPorts().forEach(p -> readPorts.add(p.protocol() + "/" + p.targetPort() + (p.publishedPort() != null ? "->" + p.publishedPort() : "")));
         List<String> expectedPorts = new ArrayList<>();
         submitted.get("exposedPorts").forEach(p -> expectedPorts.add(p.get("protocol").asString() + "/" + p.get("targetPort").asInt()
                 + (p.has("publishedPort") ? "->" + p.get("publishedPort").asInt()
                 : service.isPresent() ? "->" + (30000 + p.get("targetPort").asInt() % 1000) : "")));
         assertThat(readPorts).isEqualTo(expectedPorts);
 
-        {
-            // the chart variants append their own environment after the user's
-            List<String> env = new ArrayList<>();
-            read.get("environment").forEach(e -> env.add(e.get("name").asString() + "=" + e.get("value").asString()));
-            List<String> expectedEnv = new ArrayList<>();
-            submitted.get("environment").forEach(e -> expectedEnv.add(e.get("name").asString() + "=" + e.get("value").asString()));
-            assertThat(env.subList(0, Math.min(env.size(), expectedEnv.size()))).isEqualTo(expectedEnv);
-        }
-        boolean shell = !submitted.get("command").asString().isEmpty();
-        if (shell) {
-            assertThat(read.get("command").asString()).startsWith(submitted.get("command").asString());
+        // chart variants append their own environment after the user's
+        List<String> env = read.environment().stream().map(e -> e.name() + "=" + e.value()).toList();
+        List<String> expectedEnv = new ArrayList<>();
+        submitted.get("environment").forEach(e -> expectedEnv.add(e.get("name").asString() + "=" + e.get("value").asString()));
+        assertThat(env.subList(0, Math.min(env.size(), expectedEnv.size()))).isEqualTo(expectedEnv);
+        assertThat(read.config()).hasSize(submitted.get("config").size());
+
+        if (!submitted.get("command").asString().isEmpty()) {
+            assertThat(read.command()).startsWith(submitted.get("command").asString());
         } else {
-            assertThat(read.get("exe").asString()).isEqualTo(submitted.get("exe").asString());
-            assertThat(read.get("args")).isEqualTo(submitted.get("args"));
+            assertThat(read.exe()).isEqualTo(submitted.get("exe").asString());
+            assertThat(readJson.path("args")).isEqualTo(submitted.get("args").isEmpty() ? JSON.missingNode() : submitted.get("args"));
         }
+        List<String> mounts = read.mounts().stream().map(m -> m.mountPath() + "<-" + m.source().toMap()).toList();
+        List<String> expectedMounts = new ArrayList<>();
+        submitted.get("mounts").forEach(m -> expectedMounts.add(m.get("mountPath").asString() + "<-" + JSON.convertValue(m.get("mountSource").get("source"), java.util.Map.class)));
+        assertThat(mounts).isEqualTo(expectedMounts);
     }
 
     /** The rendered Service as Kubernetes returns it: with a NodePort allocated per port. */
