@@ -48,6 +48,15 @@ public final class Main {
         System.exit(status[0]);
     }
 
+    /**
+     * Runs the command with the CLI's functions, writing to the given streams (for embedding and tests).
+     *
+     * @return the exit status: 0 rendered, 1 error, 2 usage
+     */
+    public static int run(String[] args, PrintStream stdout, PrintStream stderr) {
+        return new Main(stdout, stderr, CliFunctions.create()).run(args);
+    }
+
     /** Parsed command line. */
     private record Options(boolean strict, String missingKey, boolean partial, int bench, List<String> positional) {
     }

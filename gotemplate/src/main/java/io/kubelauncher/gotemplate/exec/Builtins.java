@@ -97,6 +97,7 @@ final class Builtins {
         long x;
         if (index instanceof Integer || index instanceof Long) {
             x = ((Number) index).longValue();
+
         } else if (index == NO_VALUE || index == null) {
             throw new FunctionException("cannot index slice/array with nil");
         } else {
@@ -131,7 +132,7 @@ final class Builtins {
                 if (x == bytes.length) {
                     throw new FunctionException("reflect: string index out of range");
                 }
-                item = bytes[x] & 0xff;
+                item = bytes[x] & 0xff; // Go's uint8; an int here, so fmt verbs such as %c work
             } else if (item instanceof Map) {
                 if (index == NO_VALUE) {
                     throw new FunctionException("value is nil; should be of type string");
@@ -206,7 +207,7 @@ final class Builtins {
 
     // --- comparison ---
 
-    private enum BasicKind { INVALID, BOOL, COMPLEX, INT, FLOAT, STRING }
+    private enum BasicKind { INVALID, BOOL, COMPLEX, INT, FLOAT, STRING, UINT }
 
     private static BasicKind basicKind(Object v) {
         if (v instanceof Boolean) {
@@ -255,10 +256,13 @@ final class Builtins {
             BasicKind k2 = basicKind(arg);
             boolean truth;
             if (k1 != k2) {
-                if (arg1 != NO_VALUE && arg != NO_VALUE) {
+                if (k1 == BasicKind.INT && k2 == BasicKind.UINT || k1 == BasicKind.UINT && k2 == BasicKind.INT) {
+                    truth = integer(arg1) == integer(arg);
+                } else if (arg1 != NO_VALUE && arg != NO_VALUE) {
                     throw new FunctionException(BAD_COMPARISON);
+                } else {
+                    truth = false;
                 }
-                truth = false;
             } else {
                 switch (k1) {
                     case BOOL:
@@ -270,7 +274,8 @@ final class Builtins {
                         truth = ((Double) arg1).doubleValue() == ((Double) arg).doubleValue();
                         break;
                     case INT:
-                        truth = ((Number) arg1).longValue() == ((Number) arg).longValue();
+                    case UINT:
+                        truth = integer(arg1) == integer(arg);
                         break;
                     default: {
                         String kind1 = reflectKind(arg1);
@@ -312,6 +317,9 @@ final class Builtins {
             throw new FunctionException(BAD_COMPARISON_TYPE);
         }
         if (k1 != k2) {
+            if (k1 == BasicKind.INT && k2 == BasicKind.UINT || k1 == BasicKind.UINT && k2 == BasicKind.INT) {
+                return integer(arg1) < integer(arg2);
+            }
             throw new FunctionException(BAD_COMPARISON);
         }
         switch (k1) {
@@ -321,12 +329,17 @@ final class Builtins {
             case FLOAT:
                 return (Double) arg1 < (Double) arg2;
             case INT:
-                return ((Number) arg1).longValue() < ((Number) arg2).longValue();
+            case UINT:
+                return integer(arg1) < integer(arg2);
             case STRING:
                 return compareStrings((String) arg1, (String) arg2) < 0;
             default:
                 throw new IllegalStateException("invalid kind");
         }
+    }
+
+    private static long integer(Object v) {
+        return ((Number) v).longValue();
     }
 
     static boolean le(Object arg1, Object arg2) throws FunctionException {
