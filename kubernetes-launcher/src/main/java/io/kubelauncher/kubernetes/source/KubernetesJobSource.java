@@ -9,6 +9,7 @@ import io.kubelauncher.api.model.ClusterInfo;
 import io.kubelauncher.api.model.Job;
 import io.kubelauncher.api.model.JobNetwork;
 import io.kubelauncher.api.model.JobOperation;
+import io.kubelauncher.api.model.LatencySample;
 import io.kubelauncher.api.model.OutputType;
 import io.kubelauncher.api.plugin.BootstrapContext;
 import io.kubelauncher.api.plugin.ControlResult;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 
 /**
  * The Kubernetes side of the plugin. A submitted job becomes a {@code batch/v1} Job (one API
@@ -63,6 +65,7 @@ public final class KubernetesJobSource implements JobSource {
     private final StdinWriter stdin;
     private final NetworkLookup network;
     private final AccessCheck accessCheck;
+    private final Supplier<Optional<LatencySample>> latency;
 
     /** What bootstrap verifies before listing anything, so that a missing permission is named. */
     @FunctionalInterface
@@ -73,7 +76,7 @@ public final class KubernetesJobSource implements JobSource {
 
     public KubernetesJobSource(KubernetesClient client, ClusterCache cache, SubmissionPolicy policy, SpecRenderer renderer,
                                SourceSettings settings, Clock clock, ScheduledExecutorService scheduler, ObjectMapper mapper,
-                               AccessCheck accessCheck) {
+                               AccessCheck accessCheck, Supplier<Optional<LatencySample>> latency) {
         this.client = Objects.requireNonNull(client, "client");
         this.cache = Objects.requireNonNull(cache, "cache");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -82,6 +85,7 @@ public final class KubernetesJobSource implements JobSource {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.accessCheck = Objects.requireNonNull(accessCheck, "accessCheck");
+        this.latency = Objects.requireNonNull(latency, "latency");
         this.reader = new JobReader(mapper, settings.clusterName());
         this.deriver = new StatusDeriver(settings.launchGracePeriod());
         Expiry expiry = new Expiry(client, cache, settings.namespace(), settings.jobExpiry(), clock, scheduler);
@@ -218,6 +222,11 @@ public final class KubernetesJobSource implements JobSource {
     @Override
     public ClusterInfo clusterInfo(RequestUser user) {
         return policy.clusterInfo(user);
+    }
+
+    @Override
+    public Optional<LatencySample> takeLatencySample() {
+        return latency.get();
     }
 
     @Override

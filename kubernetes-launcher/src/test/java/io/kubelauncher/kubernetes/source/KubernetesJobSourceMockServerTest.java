@@ -70,7 +70,7 @@ class KubernetesJobSourceMockServerTest {
         JsonMapper mapper = JsonMapper.builder().build();
         source = new KubernetesJobSource(client, cache, new PassThroughPolicy(), new BuiltinRenderer(mapper),
                 new SourceSettings(NS, "Kubernetes", true, Duration.ofHours(24), Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofSeconds(5)),
-                Clock.systemUTC(), scheduler, mapper, () -> { });
+                Clock.systemUTC(), scheduler, mapper, () -> { }, java.util.Optional::empty);
         source.bootstrap(new BootstrapContext(new Version(3, 7, 0), publisher));
     }
 
@@ -208,7 +208,7 @@ class KubernetesJobSourceMockServerTest {
         JsonMapper mapper = JsonMapper.builder().build();
         KubernetesJobSource second = new KubernetesJobSource(client, secondCache, new PassThroughPolicy(), new BuiltinRenderer(mapper),
                 new SourceSettings(NS, "Kubernetes", true, Duration.ofHours(24), Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofSeconds(5)),
-                Clock.systemUTC(), scheduler, mapper, () -> { });
+                Clock.systemUTC(), scheduler, mapper, () -> { }, java.util.Optional::empty);
         try {
             second.bootstrap(new BootstrapContext(new Version(3, 7, 0), new RecordingPublisher()));
             assertThat(second.job(submitted.id())).hasValueSatisfying(j -> {
