@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RequestMetrics implements Interceptor {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RequestMetrics.class);
+
     private final Clock clock;
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private final Map<java.util.UUID, Instant> started = new ConcurrentHashMap<>();
@@ -37,6 +39,9 @@ public final class RequestMetrics implements Interceptor {
 
     @Override
     public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+        if (log.isDebugEnabled()) {
+            log.debug("{} {}", request.method(), request.uri());
+        }
         counts.computeIfAbsent(describe(request), k -> new AtomicLong()).incrementAndGet();
         started.put(request.id(), clock.instant());
     }

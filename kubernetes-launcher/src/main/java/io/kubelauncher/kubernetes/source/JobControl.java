@@ -98,8 +98,12 @@ final class JobControl {
         ObjectNode annotations = patch.putObject("metadata").putObject("annotations");
         record.annotations().forEach(annotations::put);
         patch.putObject("spec").put("suspend", true);
-        var patched = client.batch().v1().jobs().inNamespace(namespace).withName(jobName)
-                .patch(PatchContext.of(PatchType.JSON_MERGE), mapper.writeValueAsString(patch));
+        // Patching through the cached object spares Fabric8's GET of the Job before the PATCH.
+        var cached = cache.objects(jobName).map(JobObjects::job);
+        var resource = cached.isPresent()
+                ? client.batch().v1().jobs().inNamespace(namespace).resource(cached.get())
+                : client.batch().v1().jobs().inNamespace(namespace).withName(jobName);
+        var patched = resource.patch(PatchContext.of(PatchType.JSON_MERGE), mapper.writeValueAsString(patch));
         cache.offer(patched);
     }
 }

@@ -57,6 +57,10 @@ public final class TemplateRenderer implements SpecRenderer {
 
     @Override
     public Job job(JobContext context) {
+        if (!context.overrides().isEmpty()) {
+            log.warn("ignoring the job-json-overrides of user {} ({}): use-templating=1 is set, change job.tpl instead",
+                    context.job().user(), context.overrides().stream().map(o -> o.pointer()).toList());
+        }
         String yaml = render(TemplateDirectory.JOB, context, Optional.empty());
         return read(yaml, Job.class, TemplateDirectory.JOB);
     }
