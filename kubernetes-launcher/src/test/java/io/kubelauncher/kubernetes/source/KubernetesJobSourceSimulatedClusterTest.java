@@ -170,6 +170,39 @@ class KubernetesJobSourceSimulatedClusterTest {
     }
 
     @Test
+    void resourceFiguresAreStreamedWhileRunningThenComplete() throws Exception {
+        Job submitted = source.submit(ALICE, Job.builder().name("Busy").user("alice").command("sleep 30").build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.RUNNING);
+        java.util.List<io.kubelauncher.api.model.ResourceUtilisation> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch completed = new java.util.concurrent.CountDownLatch(1);
+        source.streamResourceUtilisation(source.job(submitted.id()).orElseThrow(), new io.kubelauncher.api.plugin.ResourceSink() {
+            @Override
+            public void utilisation(io.kubelauncher.api.model.ResourceUtilisation sample) {
+                samples.add(sample);
+            }
+
+            @Override
+            public void complete() {
+                completed.countDown();
+            }
+
+            @Override
+            public void fail(io.kubelauncher.api.plugin.ErrorCode code, String message) {
+                throw new AssertionError(code + " " + message);
+            }
+
+            @Override
+            public boolean isClosed() {
+                return completed.getCount() == 0;
+            }
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> !samples.isEmpty());
+        assertThat(samples.get(0).residentMemory()).isPositive();
+        source.control(ALICE, source.job(submitted.id()).orElseThrow(), JobOperation.KILL);
+        assertThat(completed.await(20, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void exposedPortsArePublishedOnTheServiceNodePortAndTheNodeAddress() {
         Map<String, Long> before = metrics.counts();
         Job submitted = source.submit(ALICE, Job.builder().name("Web").user("alice").command("sleep 30")
