@@ -103,9 +103,11 @@ public record JobContext(Job job, String cluster, String generateName, Volumes v
             if (job.container().runAsGroupId() != null) {
                 container.put("runAsGroupId", job.container().runAsGroupId());
             }
-            container.put("supplementalGroupIds", new ArrayList<>(job.container().supplementalGroupIds()));
-        } else {
-            container.put("supplementalGroupIds", new ArrayList<>());
+            // as the vendor's contexts: the list comes with the user's ids (templates treat empty and absent alike)
+            if (!job.container().supplementalGroupIds().isEmpty() || job.container().runAsUserId() != null
+                    || job.container().runAsGroupId() != null) {
+                container.put("supplementalGroupIds", new ArrayList<>(job.container().supplementalGroupIds()));
+            }
         }
         m.put("container", container);
         m.put("host", nz(job.host()));
