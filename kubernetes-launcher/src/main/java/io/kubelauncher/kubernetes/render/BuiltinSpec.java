@@ -25,6 +25,7 @@ import io.kubelauncher.kubernetes.translate.JobObjects;
 import io.kubelauncher.kubernetes.translate.LauncherKeys;
 import io.kubelauncher.kubernetes.translate.ResourceTypes;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -63,7 +64,9 @@ public final class BuiltinSpec {
         podAnnotations.put(LauncherKeys.NAME, nz(job.name()));
         podAnnotations.put(LauncherKeys.SERVICE_PORTS, ctx.servicePortsJson());
         if (!job.metadata().isEmpty()) {
-            podAnnotations.put(LauncherKeys.USER_METADATA, mapper.writeValueAsString(job.metadata()));
+            // as the templates' toJson (Go's encoding/json): map keys sorted
+            podAnnotations.put(LauncherKeys.USER_METADATA,
+                    mapper.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(job.metadata()));
         }
         podAnnotations.putAll(stringMap(metadataMap(job, "pod", "annotations")));
         Map<String, String> podLabels = new LinkedHashMap<>();
