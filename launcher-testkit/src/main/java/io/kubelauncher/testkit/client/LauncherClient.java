@@ -3,8 +3,9 @@ package io.kubelauncher.testkit.client;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -17,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -71,7 +76,9 @@ public final class LauncherClient implements AutoCloseable {
     private final Duration timeout;
     private final AtomicLong nextRequestId = new AtomicLong(1);
     private final Map<Long, BlockingQueue<Message>> inboxes = new ConcurrentHashMap<>();
-    private final List<Message> all = new CopyOnWriteArrayList<>();
+    private final Map<Long, CompletableFuture<Message>> pending = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Message> all = new ConcurrentLinkedQueue<>();
+    private volatile boolean recording = true;
     private final List<Message> heartbeats = new CopyOnWriteArrayList<>();
     private final List<Message> metrics = new CopyOnWriteArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
@@ -264,10 +271,30 @@ public final class LauncherClient implements AutoCloseable {
 
     /** Sends a request and waits for the first message addressed to its request id. */
     public Message call(ObjectNode request) {
+        CompletableFuture<Message> answer = callAsync(request);
+        try {
+            return answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no answer to request " + request.path("requestId").asLong() + " within "
+                    + timeout + "; violations: " + violations + "; plugin stderr:\n" + stderr());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * Sends a request; the future completes with the first message addressed to its request id
+     * (completed on the reader thread, so keep callbacks short).
+     */
+    public CompletableFuture<Message> callAsync(ObjectNode request) {
         long requestId = request.path("requestId").asLong();
-        inbox(requestId);
+        CompletableFuture<Message> answer = new CompletableFuture<>();
+        pending.put(requestId, answer);
         send(request);
-        return await(requestId);
+        return answer;
     }
 
     /** Sends one frame holding this JSON. */
@@ -349,6 +376,11 @@ public final class LauncherClient implements AutoCloseable {
         return List.copyOf(violations);
     }
 
+    /** Whether {@link #messages()} keeps every message (default); benchmarks turn it off. */
+    public void recordMessages(boolean record) {
+        this.recording = record;
+    }
+
     /** Called on the reader thread for every message (e.g. to time heartbeats). */
     public void onMessage(Consumer<Message> listener) {
         this.listener = listener;
@@ -360,6 +392,24 @@ public final class LauncherClient implements AutoCloseable {
 
     public Process process() {
         return process;
+    }
+
+    /**
+     * Sends the plugin a signal by name ({@code TERM}, {@code HUP}...) with {@code kill}, leaving its
+     * pipes open (unlike {@link Process#destroy()}, which also closes them on our side).
+     */
+    public void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-s", name, Long.toString(process.pid()))
+                    .redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -s " + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run kill: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Closes the plugin's stdin, as a Launcher that goes away does. */
@@ -450,7 +500,9 @@ public final class LauncherClient implements AutoCloseable {
             return false;
         }
         Message message = new Message(json, clock.instant());
-        all.add(message);
+        if (recording) {
+            all.add(message);
+        }
         route(message);
         listener.accept(message);
         return true;
@@ -468,16 +520,23 @@ public final class LauncherClient implements AutoCloseable {
                     inbox(sequence.path("requestId").asLong()).add(message);
                 }
             }
-            default -> inbox(message.requestId()).add(message);
+            default -> {
+                CompletableFuture<Message> answer = message.requestId() == 0 ? null : pending.remove(message.requestId());
+                if (answer != null) {
+                    answer.complete(message);
+                } else {
+                    inbox(message.requestId()).add(message);
+                }
+            }
         }
     }
 
     private void readStderr() {
-        try (InputStream err = process.getErrorStream()) {
-            byte[] buffer = new byte[8192];
+        try (Reader err = new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)) {
+            char[] buffer = new char[8192];
             int n;
             while ((n = err.read(buffer)) >= 0) {
-                stderr.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                stderr.append(buffer, 0, n);
             }
         } catch (IOException e) {
             // the process is gone

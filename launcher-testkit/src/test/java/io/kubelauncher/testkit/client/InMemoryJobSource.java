@@ -43,6 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code sleep}: Running until stopped, killed or suspended;</li>
  *   <li>{@code lines N}: Running, writes {@code line 1..N} to stdout and {@code err} to stderr, Finished 0;</li>
  *   <li>{@code fail}: Failed;</li>
+ *   <li>{@code slow-network}: like {@code sleep}, and Get Job Network takes two seconds;</li>
  *   <li>anything else ({@code echo TEXT}, an exe, a container): prints the command, Finished 0.</li>
  * </ul>
  */
@@ -157,7 +158,7 @@ final class InMemoryJobSource implements JobSource {
             return;
         }
         entry.transition(JobStatus.RUNNING, null, null);
-        if (command.equals("sleep")) {
+        if (command.equals("sleep") || command.equals("slow-network")) {
             return;
         }
         if (command.startsWith("lines ")) {
@@ -247,6 +248,14 @@ final class InMemoryJobSource implements JobSource {
 
     @Override
     public JobNetwork network(RequestUser user, Job job) {
+        if ("slow-network".equals(job.command())) {
+            // a scheduler call that takes its time, to show heartbeats do not wait for it
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return new JobNetwork("node-1", List.of("10.0.0.7"));
     }
 
