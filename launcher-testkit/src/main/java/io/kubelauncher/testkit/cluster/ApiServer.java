@@ -1,12 +1,14 @@
 package io.kubelauncher.testkit.cluster;
 
 import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -47,6 +49,8 @@ final class ApiServer {
   private final Deletion deletion;
   private final Kubelet kubelet;
   private final PodStreams podStreams;
+  private final Authorization authorization;
+  private final PodMetricsApi metrics;
   private final Scenarios scenarios;
   private final ClusterCertificates certificates;
   private final String token;
@@ -54,18 +58,22 @@ final class ApiServer {
   private final Random random;
   private final Duration bookmarkInterval;
   private final Duration defaultWatchTimeout;
-  private volatile HttpServer server;
+  private final int eventLoops;
+  private volatile List<String> deployments = List.of();
   private volatile int port;
 
   ApiServer(Vertx vertx, ObjectStore store, Admission admission, Deletion deletion, Kubelet kubelet, ExecutorService pumps,
             Scenarios scenarios, ClusterCertificates certificates, String token, Clock clock, Random random,
-            Duration bookmarkInterval, Duration defaultWatchTimeout) {
+            Duration bookmarkInterval, Duration defaultWatchTimeout, int eventLoops) {
     this.vertx = vertx;
+    this.eventLoops = eventLoops;
     this.store = store;
     this.admission = admission;
     this.deletion = deletion;
     this.kubelet = kubelet;
     this.podStreams = new PodStreams(vertx, pumps);
+    this.authorization = new Authorization(scenarios);
+    this.metrics = new PodMetricsApi(store, kubelet, authorization, clock);
     this.scenarios = scenarios;
     this.certificates = certificates;
     this.token = token;
@@ -75,7 +83,11 @@ final class ApiServer {
     this.defaultWatchTimeout = defaultWatchTimeout;
   }
 
-  /** Listens on 127.0.0.1 ({@code port} 0: any free port); returns the port. */
+  /**
+   * Listens on 127.0.0.1 ({@code port} 0: any free port); returns the port. One server per event
+   * loop, each in its own instance of one verticle deployment: Vert.x then shares the port between
+   * them and spreads connections over every event loop.
+   */
   int start(int requestedPort) {
     HttpServerOptions options = new HttpServerOptions()
         .setSsl(true)
@@ -86,24 +98,49 @@ final class ApiServer {
         .setMaxWebSocketMessageSize(16 * 1024 * 1024)
         .setReuseAddress(true)
         .setTcpNoDelay(true);
-    HttpServer created = vertx.createHttpServer(options).requestHandler(this::accept);
-    server = created.listen(requestedPort, "127.0.0.1").await();
-    port = server.actualPort();
+    List<Integer> bound = java.util.Collections.synchronizedList(new ArrayList<>());
+    // instances of one deployment share a fixed port (not port 0: each would get its own)
+    int fixedPort = requestedPort != 0 ? requestedPort : freePort();
+    String deployment = vertx.deployVerticle(() -> listener(options, fixedPort, bound),
+        new DeploymentOptions().setInstances(eventLoops)).await();
+    deployments = List.of(deployment);
+    if (bound.stream().distinct().count() != 1) {
+      throw new IllegalStateException("the API server's event loops did not share one port: " + bound);
+    }
+    port = bound.get(0);
     return port;
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return probe.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("no free port on 127.0.0.1", e);
+    }
+  }
+
+  private VerticleBase listener(HttpServerOptions options, int listenPort, List<Integer> bound) {
+    return new VerticleBase() {
+      @Override
+      public Future<?> start() {
+        return vertx.createHttpServer(options).requestHandler(ApiServer.this::accept).listen(listenPort, "127.0.0.1")
+            .onSuccess(server -> bound.add(server.actualPort()));
+      }
+    };
   }
 
   /** Cuts every connection and listens again on the same port, keeping all state. */
   void restart() {
-    HttpServer current = server;
-    current.close().await();
+    stop();
     start(port);
   }
 
+  /** Closes the servers (undeploying a verticle closes the servers it started, and their connections). */
   void stop() {
-    HttpServer current = server;
-    if (current != null) {
-      current.close().await();
+    for (String deployment : deployments) {
+      vertx.undeploy(deployment).await();
     }
+    deployments = List.of();
   }
 
   private void accept(HttpServerRequest request) {
@@ -192,13 +229,13 @@ final class ApiServer {
     }
     if (path.size() >= 3 && path.get(0).equals("apis") && path.get(1).equals("authorization.k8s.io")) {
       if (method == HttpMethod.POST && path.size() == 4 && path.get(3).equals("selfsubjectaccessreviews")) {
-        respond(request, 201, accessReview(Json.MAPPER.readTree(body.getBytes())));
+        respond(request, 201, authorization.review(Json.MAPPER.readTree(body.getBytes())));
         return;
       }
       throw notFound(request);
     }
     if (path.size() >= 3 && path.get(0).equals("apis") && path.get(1).equals("metrics.k8s.io")) {
-      metrics(request, path.subList(3, path.size()));
+      respond(request, 200, metrics.serve(request, path.subList(3, path.size())));
       return;
     }
     Target target = target(path).orElseThrow(() -> notFound(request));
@@ -251,7 +288,7 @@ final class ApiServer {
     if (target.subresource() != null && (target.subresource().equals("exec") || target.subresource().equals("attach"))) {
       verb = "create";
     }
-    authorize(verb, kind, resource, target);
+    authorization.check(verb, kind, resource, target.namespace(), target.name());
     if (target.subresource() != null) {
       subresource(request, body, target);
       return;
@@ -381,7 +418,12 @@ final class ApiServer {
         List<String> command = params.getAll("command");
         podStreams.exec(socket, container, sandbox.root, command, stdin);
       } else {
-        boolean stdinOnce = pod.path("spec").path("containers").findValues("stdinOnce").stream().anyMatch(JsonNode::asBoolean);
+        boolean stdinOnce = false;
+        for (JsonNode spec : pod.path("spec").path("containers")) {
+          if (container.name.equals(spec.path("name").asString(""))) {
+            stdinOnce = spec.path("stdinOnce").asBoolean(false);
+          }
+        }
         podStreams.attach(socket, container, stdin, stdinOnce);
       }
     }).onFailure(e -> LOG.debug("websocket upgrade failed", e));
@@ -496,84 +538,6 @@ final class ApiServer {
     }).start();
   }
 
-  private void metrics(HttpServerRequest request, List<String> rest) {
-    if (request.method() != HttpMethod.GET || rest.size() < 3 || !rest.get(0).equals("namespaces") || !rest.get(2).equals("pods")) {
-      throw notFound(request);
-    }
-    String namespace = rest.get(1);
-    authorize("get", ResourceKind.POD_METRICS, "pods", new Target(ResourceKind.POD_METRICS, namespace, null, null));
-    if (rest.size() == 4) {
-      String name = rest.get(3);
-      ObjectNode metrics = podMetrics(namespace, name);
-      if (metrics == null) {
-        throw new ApiException(404, "NotFound", "podmetrics.metrics.k8s.io \"" + namespace + "/" + name + "\" not found");
-      }
-      respond(request, 200, metrics);
-      return;
-    }
-    ObjectNode list = Json.object().put("kind", "PodMetricsList").put("apiVersion", "metrics.k8s.io/v1beta1");
-    list.putObject("metadata");
-    ArrayNode items = list.putArray("items");
-    LabelSelector selector = LabelSelector.parse(request.params().get("labelSelector"));
-    for (ObjectNode pod : store.select(ResourceKind.PODS, namespace, p -> selector.test(Admission.labels(p)))) {
-      ObjectNode metrics = podMetrics(namespace, pod.path("metadata").path("name").asString(""));
-      if (metrics != null) {
-        items.add(metrics);
-      }
-    }
-    respond(request, 200, list);
-  }
-
-  private ObjectNode podMetrics(String namespace, String name) {
-    PodSandbox sandbox = kubelet.sandbox(namespace, name).orElse(null);
-    if (sandbox == null) {
-      return null;
-    }
-    ObjectNode metrics = Json.object().put("kind", "PodMetrics").put("apiVersion", "metrics.k8s.io/v1beta1");
-    metrics.putObject("metadata").put("name", name).put("namespace", namespace)
-        .put("creationTimestamp", ObjectStore.timestamp(clock.instant()));
-    metrics.put("timestamp", ObjectStore.timestamp(clock.instant()));
-    metrics.put("window", "1s");
-    ArrayNode containers = metrics.putArray("containers");
-    for (PodSandbox.Container container : sandbox.containers.values()) {
-      if (container.process == null || !container.process.running() || !container.process.metrics().sampled()) {
-        continue;
-      }
-      containers.addObject().put("name", container.name).putObject("usage")
-          .put("cpu", container.process.metrics().nanocores() + "n")
-          .put("memory", container.process.metrics().memoryBytes() / 1024 + "Ki");
-    }
-    return containers.isEmpty() ? null : metrics;
-  }
-
-  private ObjectNode accessReview(JsonNode review) {
-    JsonNode attributes = review.path("spec").path("resourceAttributes");
-    String resource = attributes.path("resource").asString("");
-    String subresource = attributes.path("subresource").asString("");
-    String verb = attributes.path("verb").asString("");
-    boolean denied = scenarios.denied(verb, subresource.isEmpty() ? resource : resource + "/" + subresource);
-    ObjectNode result = (ObjectNode) review.deepCopy();
-    result.put("kind", "SelfSubjectAccessReview").put("apiVersion", "authorization.k8s.io/v1");
-    ObjectStore.metadata(result).put("creationTimestamp", (String) null);
-    ObjectNode status = result.putObject("status").put("allowed", !denied);
-    if (denied) {
-      status.put("reason", "denied by SimulatedCluster scenario deny(\"" + verb + "\", \"" + resource + "\")");
-    } else {
-      status.put("reason", "RBAC: allowed by the simulated cluster's service account role");
-    }
-    return result;
-  }
-
-  private void authorize(String verb, ResourceKind kind, String resource, Target target) {
-    if (scenarios.denied(verb, resource)) {
-      String qualified = kind.group().isEmpty() ? resource : resource.replaceFirst("^([^/]+)", "$1." + kind.group());
-      throw new ApiException(403, "Forbidden", qualified + (target.name() == null ? "" : " \"" + target.name() + "\"")
-          + " is forbidden: User \"system:serviceaccount:" + (target.namespace() == null ? "default" : target.namespace())
-          + ":launcher\" cannot " + verb + " resource \"" + resource + "\" in API group \"" + kind.group() + "\""
-          + (target.namespace() == null ? " at the cluster scope" : " in the namespace \"" + target.namespace() + "\""));
-    }
-  }
-
   private static String verb(HttpMethod method, boolean collection, MultiMap params) {
     if (method == HttpMethod.GET) {
       return collection ? (bool(params.get("watch")) ? "watch" : "list") : "get";
@@ -635,7 +599,7 @@ final class ApiServer {
     }
   }
 
-  private static ApiException notFound(HttpServerRequest request) {
+  static ApiException notFound(HttpServerRequest request) {
     return new ApiException(404, "NotFound", "the server could not find the requested resource");
   }
 

@@ -55,15 +55,11 @@ final class ControllerLoop implements ObjectStore.Listener {
       if (removed) {
         kubelet.podRemoved(change.object());
         scheduler.podRemoved(change.object());
-        scheduler.retryWaiting();
       } else {
         scheduler.podChanged(change.object());
         kubelet.podChanged(change.object());
-        String phase = change.object().path("status").path("phase").asString("");
-        if (phase.equals("Succeeded") || phase.equals("Failed")) {
-          scheduler.retryWaiting();
-        }
       }
+      scheduler.retryIfCapacityFreed();
       jobs.podChanged(change.object(), removed);
     }
     garbageCollector.onChange(change);

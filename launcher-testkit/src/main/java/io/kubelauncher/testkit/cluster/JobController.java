@@ -150,6 +150,23 @@ final class JobController {
       events.record(job, EventRecorder.Type.Normal, "Completed", "Job completed", "job-controller", null);
     }
     writeStatus(job, startTime, active, ready, terminating, succeededPods.size(), failedPods.size(), finished, reason, message, now);
+    if (finished != null && spec.has("ttlSecondsAfterFinished")) {
+      expireAfter(namespace, name, job.path("metadata").path("uid").asString(""), spec.path("ttlSecondsAfterFinished").asLong(0));
+    }
+  }
+
+  /** The TTL-after-finished controller: deletes a finished Job (and its pods) once its TTL has passed. */
+  private void expireAfter(String namespace, String name, String uid, long seconds) {
+    controller.schedule(() -> {
+      ObjectNode current = store.get(ResourceKind.JOBS, namespace, name).orElse(null);
+      if (current != null && uid.equals(current.path("metadata").path("uid").asString(""))) {
+        try {
+          deletion.delete(ResourceKind.JOBS, namespace, name, new Deletion.Options(Deletion.Propagation.FOREGROUND, null, uid, null));
+        } catch (ApiException gone) {
+          // deleted meanwhile
+        }
+      }
+    }, Math.max(0, seconds), TimeUnit.SECONDS);
   }
 
   private void writeStatus(ObjectNode job, String startTime, int active, int ready, int terminating, int succeededCount, int failedCount,

@@ -34,7 +34,8 @@ final class ObjectStore {
 
   enum ChangeType { ADDED, MODIFIED, DELETED }
 
-  record Change(ChangeType type, ResourceKind kind, ObjectNode object, long resourceVersion) {
+  /** One change; {@code previous} is the object before a MODIFIED (null otherwise), for selector transitions. */
+  record Change(ChangeType type, ResourceKind kind, ObjectNode object, ObjectNode previous, long resourceVersion) {
     String namespace() {
       return object.path("metadata").path("namespace").asString("");
     }
@@ -240,7 +241,7 @@ final class ObjectStore {
     long rv = ++resourceVersion;
     metadata(deleted).put("resourceVersion", Long.toString(rv));
     objects.get(kind).remove(key);
-    publish(new Change(ChangeType.DELETED, kind, deleted, rv));
+    publish(new Change(ChangeType.DELETED, kind, deleted, null, rv));
     return Optional.of(deleted);
   }
 
@@ -253,7 +254,7 @@ final class ObjectStore {
     List<Change> replay = new ArrayList<>();
     if (fromResourceVersion == null || fromResourceVersion == 0) {
       for (ObjectNode object : range(kind, namespace).values()) {
-        replay.add(new Change(ChangeType.ADDED, kind, object, Long.parseLong(object.path("metadata").path("resourceVersion").asString("0"))));
+        replay.add(new Change(ChangeType.ADDED, kind, object, null, Long.parseLong(object.path("metadata").path("resourceVersion").asString("0"))));
       }
     } else {
       if (fromResourceVersion < oldestResumable) {
@@ -284,8 +285,8 @@ final class ObjectStore {
   private ObjectNode store(ChangeType type, ResourceKind kind, String key, ObjectNode object) {
     long rv = ++resourceVersion;
     metadata(object).put("resourceVersion", Long.toString(rv));
-    objects.get(kind).put(key, object);
-    publish(new Change(type, kind, object, rv));
+    ObjectNode previous = objects.get(kind).put(key, object);
+    publish(new Change(type, kind, object, type == ChangeType.MODIFIED ? previous : null, rv));
     return object;
   }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import tools.jackson.databind.node.ObjectNode;
@@ -80,9 +81,11 @@ final class PodStreams {
       stdinWriter.shutdown();
       process.toHandle().destroy();
     });
-    pumps.execute(() -> copy(process.getInputStream(), socket, STDOUT, context));
-    pumps.execute(() -> copy(process.getErrorStream(), socket, STDERR, context));
-    process.onExit().thenAccept(p -> context.runOnContext(v -> finish(socket, p.exitValue())));
+    // the Status goes last: after the process has exited and both of its streams are drained
+    CompletableFuture<Void> stdout = CompletableFuture.runAsync(() -> copy(process.getInputStream(), socket, STDOUT, context), pumps);
+    CompletableFuture<Void> stderr = CompletableFuture.runAsync(() -> copy(process.getErrorStream(), socket, STDERR, context), pumps);
+    CompletableFuture.allOf(stdout, stderr, process.onExit())
+        .thenRun(() -> context.runOnContext(v -> finish(socket, process.exitValue())));
   }
 
   /**

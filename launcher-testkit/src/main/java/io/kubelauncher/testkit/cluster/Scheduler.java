@@ -32,6 +32,8 @@ final class Scheduler {
   private final Map<String, String> unschedulable = new LinkedHashMap<>();
   /** Pods holding resources on a node (bound, not finished), by namespace/name: {node, requests}. */
   private final Map<String, Map.Entry<String, BigDecimal[]>> bound = new HashMap<>();
+  /** Set when a pod let go of its node's resources: the waiting pods deserve another try. */
+  private boolean capacityFreed;
 
   Scheduler(ObjectStore store, EventRecorder events, Scenarios scenarios, ScheduledExecutorService controller, Clock clock) {
     this.store = store;
@@ -57,7 +59,15 @@ final class Scheduler {
     }
   }
 
-  /** Capacity may have freed up (a pod ended or went away, or a scenario changed): try the waiting pods again. */
+  /** Tries the waiting pods again if a pod let go of its node's resources since the last try. */
+  void retryIfCapacityFreed() {
+    if (capacityFreed) {
+      capacityFreed = false;
+      retryWaiting();
+    }
+  }
+
+  /** Tries every waiting pod again (a scenario changed). */
   void retryWaiting() {
     for (String key : List.copyOf(unschedulable.keySet())) {
       int slash = key.indexOf('/');
@@ -67,7 +77,13 @@ final class Scheduler {
 
   void podRemoved(JsonNode pod) {
     unschedulable.remove(key(pod));
-    bound.remove(key(pod));
+    release(key(pod));
+  }
+
+  private void release(String key) {
+    if (bound.remove(key) != null) {
+      capacityFreed = true;
+    }
   }
 
   /** Keeps {@link #bound} current, so that a scheduling decision needs no scan of every pod. */
@@ -75,7 +91,7 @@ final class Scheduler {
     String nodeName = pod.path("spec").path("nodeName").asString("");
     String phase = pod.path("status").path("phase").asString("");
     if (nodeName.isEmpty() || phase.equals("Succeeded") || phase.equals("Failed")) {
-      bound.remove(key(pod));
+      release(key(pod));
     } else {
       bound.put(key(pod), Map.entry(nodeName, requests(pod.path("spec"))));
     }

@@ -63,7 +63,8 @@ public final class SimulatedCluster implements AutoCloseable {
     this.store = new ObjectStore(clock, random, settings.historyLimit);
     this.controllerThread = Executors.newSingleThreadScheduledExecutor(daemon("simulated-cluster-controller"));
     this.pumps = Executors.newCachedThreadPool(daemon("simulated-cluster-process"));
-    this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
+    int eventLoops = Math.max(2, Runtime.getRuntime().availableProcessors());
+    this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setWorkerPoolSize(4));
     Admission admission = new Admission(store, random);
     Deletion deletion = new Deletion(store, clock);
     EventRecorder events = new EventRecorder(store, clock);
@@ -75,12 +76,18 @@ public final class SimulatedCluster implements AutoCloseable {
     JobController jobs = new JobController(store, deletion, admission, events, controllerThread, clock);
     loop[0] = new ControllerLoop(controllerThread, jobs, scheduler, kubelet, deletion);
     this.apiServer = new ApiServer(vertx, store, admission, deletion, kubelet, pumps, scenarios, certificates, token, clock, random,
-        settings.bookmarkInterval, settings.watchTimeout);
+        settings.bookmarkInterval, settings.watchTimeout, eventLoops);
     server[0] = apiServer;
     seed(clock, settings.nodes);
     store.addListener(loop[0]);
     loop[0].start();
-    int port = apiServer.start(settings.port);
+    int port;
+    try {
+      port = apiServer.start(settings.port);
+    } catch (RuntimeException e) {
+      shutdownRuntime();
+      throw e;
+    }
     this.apiUrl = "https://127.0.0.1:" + port;
   }
 
@@ -178,15 +185,31 @@ public final class SimulatedCluster implements AutoCloseable {
     try {
       apiServer.stop();
     } finally {
-      controllerThread.submit(kubelet::shutdown);
-      controllerThread.shutdown();
-      try {
-        controllerThread.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      pumps.shutdownNow();
-      vertx.close().await();
+      shutdownRuntime();
+    }
+  }
+
+  private void shutdownRuntime() {
+    controllerThread.submit(kubelet::shutdown);
+    controllerThread.shutdown();
+    try {
+      controllerThread.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    pumps.shutdownNow();
+    vertx.close().await();
+    if (settings.temporaryStateDir) {
+      deleteTree(settings.stateDir);
+    }
+  }
+
+  /** Removes the temporary state directory the builder made (a directory given to it is left alone). */
+  private static void deleteTree(Path root) {
+    try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // best effort: a temporary directory left behind harms no one
     }
   }
 
@@ -211,6 +234,7 @@ public final class SimulatedCluster implements AutoCloseable {
     private int historyLimit = 200_000;
     private Duration bookmarkInterval = Duration.ofSeconds(60);
     private Duration watchTimeout = Duration.ofMinutes(30);
+    private boolean temporaryStateDir;
 
     private Builder() {
     }
@@ -238,7 +262,7 @@ public final class SimulatedCluster implements AutoCloseable {
       return this;
     }
 
-    /** Where pod sandboxes and logs go; a fresh temporary directory by default. */
+    /** Where pod sandboxes and logs go; by default a fresh temporary directory, removed on close. */
     public Builder stateDir(Path stateDir) {
       this.stateDir = Objects.requireNonNull(stateDir, "stateDir");
       return this;
@@ -286,6 +310,7 @@ public final class SimulatedCluster implements AutoCloseable {
       if (stateDir == null) {
         try {
           stateDir = Files.createTempDirectory("simulated-cluster");
+          temporaryStateDir = true;
         } catch (IOException e) {
           throw new UncheckedIOException("cannot create a state directory", e);
         }

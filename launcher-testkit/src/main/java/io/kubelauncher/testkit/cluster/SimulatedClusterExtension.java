@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * One simulated cluster per test class: {@code @ExtendWith(SimulatedClusterExtension.class)}, then
  * take a {@link SimulatedCluster} or a {@link KubernetesClient} as a constructor, lifecycle or
- * test method parameter. Scenarios are reset before each class starts; a test that switches one on
- * should switch it off (or call {@code cluster.scenarios().reset()}).
+ * test method parameter. The cluster is shared by the class's tests: a test that switches a
+ * scenario on should switch it off (or call {@code cluster.scenarios().reset()}).
  */
 public final class SimulatedClusterExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SimulatedClusterExtension.class);

@@ -7,7 +7,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bin/simulated-cluster}: runs a simulated cluster as its own process until SIGTERM.
@@ -44,13 +46,25 @@ public final class SimulatedClusterMain implements Callable<Integer> {
     System.exit(new CommandLine(new SimulatedClusterMain(out)).execute(args));
   }
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws InterruptedException {
-    SimulatedCluster.Builder builder = SimulatedCluster.builder().stateDir(stateDir).port(port).nodes(nodes).namespace(namespace);
-    if (token != null) {
-      builder.token(token);
+    SimulatedCluster cluster;
+    try {
+      SimulatedCluster.Builder builder = SimulatedCluster.builder().stateDir(stateDir).port(port).nodes(nodes).namespace(namespace);
+      if (token != null) {
+        builder.token(token);
+      }
+      cluster = builder.start();
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    } catch (Exception e) {
+      // Vert.x rethrows the listen failure as is (a BindException when the port is taken)
+      spec.commandLine().getErr().println("simulated-cluster: cannot start on 127.0.0.1:" + port + ": " + e);
+      return 1;
     }
-    SimulatedCluster cluster = builder.start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       cluster.close();

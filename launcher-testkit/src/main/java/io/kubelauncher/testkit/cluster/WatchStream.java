@@ -86,11 +86,26 @@ final class WatchStream {
     }
   }
 
+  /**
+   * Sends a change as the watch cache would: an object that starts matching the selectors is
+   * ADDED, one that stops matching is DELETED, one that matches before and after is MODIFIED.
+   */
   private void deliver(ObjectStore.Change change) {
-    if (closed || !request.filter().test(change.object())) {
+    if (closed) {
       return;
     }
-    sink.send(event(change.type().name(), request.presentation().apply(change.object())));
+    boolean matches = request.filter().test(change.object());
+    String type = change.type().name();
+    if (change.type() == ObjectStore.ChangeType.MODIFIED && change.previous() != null) {
+      boolean matched = request.filter().test(change.previous());
+      if (!matches && !matched) {
+        return;
+      }
+      type = matches && matched ? "MODIFIED" : matches ? "ADDED" : "DELETED";
+    } else if (!matches) {
+      return;
+    }
+    sink.send(event(type, request.presentation().apply(change.object())));
   }
 
   private void bookmark(long resourceVersion) {

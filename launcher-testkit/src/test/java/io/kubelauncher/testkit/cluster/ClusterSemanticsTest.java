@@ -85,6 +85,92 @@ class ClusterSemanticsTest {
   }
 
   @Test
+  void watchesTurnSelectorTransitionsIntoAddedAndDeleted() throws Exception {
+    Service created = client.services().resource(service("moving-", Map.of("stage", "before"))).create();
+    String name = created.getMetadata().getName();
+    List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (var watch = client.services().withLabel("stage", "watched").watch(
+        new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withResourceVersion(created.getMetadata().getResourceVersion()).build(),
+        new io.fabric8.kubernetes.client.Watcher<Service>() {
+          @Override
+          public void eventReceived(Action action, Service resource) {
+            if (resource.getMetadata().getName().equals(name)) {
+              events.add(action + " " + resource.getMetadata().getLabels().get("stage"));
+            }
+          }
+
+          @Override
+          public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
+          }
+        })) {
+      for (String stage : List.of("watched", "watched-too", "watched")) {
+        client.services().withName(name).edit(s -> {
+          s.getMetadata().getLabels().put("stage", stage.equals("watched-too") ? "elsewhere" : stage);
+          return s;
+        });
+      }
+      client.services().withName(name).edit(s -> {
+        s.getMetadata().getLabels().put("extra", "1");
+        return s;
+      });
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 4);
+    }
+    assertThat(events).containsExactly("ADDED watched", "DELETED elsewhere", "ADDED watched", "MODIFIED watched");
+  }
+
+  @Test
+  void succeedingJobCompletes() {
+    Job job = TestJobs.shell("ok-", "pwd; echo \"$GREETING\"").build();
+    var container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
+    container.setWorkingDir("/home/rstudio");
+    container.setEnv(List.of(new io.fabric8.kubernetes.api.model.EnvVar("NAME", "world", null),
+        new io.fabric8.kubernetes.api.model.EnvVar("GREETING", "hello $(NAME)", null)));
+    job.getSpec().getTemplate().getMetadata().setAnnotations(Map.of("note", "copied"));
+    String name = client.batch().v1().jobs().resource(job).create().getMetadata().getName();
+    Job done = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> client.batch().v1().jobs().withName(name).get(),
+        j -> j.getStatus() != null && j.getStatus().getCompletionTime() != null);
+    assertThat(done.getStatus().getSucceeded()).isEqualTo(1);
+    assertThat(done.getStatus().getActive()).isNull();
+    assertThat(done.getStatus().getStartTime()).isNotNull();
+    assertThat(done.getStatus().getConditions()).anyMatch(c -> c.getType().equals("Complete") && c.getStatus().equals("True"));
+    Pod pod = TestJobs.podOf(client, done);
+    assertThat(pod.getMetadata().getAnnotations()).containsEntry("note", "copied");
+    String log = client.pods().withName(pod.getMetadata().getName()).getLog();
+    assertThat(log).endsWith("/rootfs/home/rstudio\nhello world\n").startsWith(cluster.stateDir().toString());
+  }
+
+  @Test
+  void failedPodsAreReplacedUpToTheBackoffLimit() {
+    Job job = TestJobs.shell("retry-", "exit 1").editSpec().withBackoffLimit(1).endSpec().build();
+    String name = client.batch().v1().jobs().resource(job).create().getMetadata().getName();
+    Job failed = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> client.batch().v1().jobs().withName(name).get(),
+        j -> j.getStatus() != null && j.getStatus().getConditions().stream().anyMatch(c -> c.getType().equals("Failed")));
+    assertThat(failed.getStatus().getFailed()).isEqualTo(2);
+    assertThat(failed.getStatus().getConditions()).anyMatch(c -> "BackoffLimitExceeded".equals(c.getReason()));
+    assertThat(client.pods().withLabel("job-name", name).list().getItems()).hasSize(2)
+        .allMatch(p -> p.getStatus().getPhase().equals("Failed"));
+  }
+
+  @Test
+  void activeDeadlineFailsTheJobAndStopsItsPod() {
+    Job job = TestJobs.shell("deadline-", "sleep 60").editSpec().withActiveDeadlineSeconds(1L).endSpec().build();
+    job = client.batch().v1().jobs().resource(job).create();
+    String name = job.getMetadata().getName();
+    Job failed = Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> client.batch().v1().jobs().withName(name).get(),
+        j -> j.getStatus() != null && j.getStatus().getConditions().stream().anyMatch(c -> c.getType().equals("Failed")));
+    assertThat(failed.getStatus().getConditions()).anyMatch(c -> "DeadlineExceeded".equals(c.getReason()));
+    Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> client.pods().withLabel("job-name", name).list().getItems().isEmpty());
+  }
+
+  @Test
+  void finishedJobsWithATtlAreDeleted() {
+    Job job = TestJobs.shell("ttl-", "true").editSpec().withTtlSecondsAfterFinished(1).endSpec().build();
+    String name = client.batch().v1().jobs().resource(job).create().getMetadata().getName();
+    Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> client.batch().v1().jobs().withName(name).get() == null);
+    assertThat(client.pods().withLabel("job-name", name).list().getItems()).isEmpty();
+  }
+
+  @Test
   void backgroundDeletionTakesThePodsWithTheJob() {
     Job job = TestJobs.create(client, TestJobs.shell("bg-", "sleep 60"));
     Pod pod = TestJobs.awaitPhase(client, TestJobs.podOf(client, job), "Running");
@@ -145,6 +231,8 @@ class ClusterSemanticsTest {
     try (var exec = client.pods().withName(pod.getMetadata().getName()).writingOutput(out).exec("sh", "-c", "echo $GREETING from $(pwd); exit 4")) {
       assertThat(exec.exitCode().get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(4);
     }
+    // Fabric8 copies the output to the stream on its own thread, possibly after the exit code
+    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> out.toString(java.nio.charset.StandardCharsets.UTF_8).endsWith("\n"));
     assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("hello from " + cluster.stateDir()).contains(pod.getMetadata().getUid());
     client.pods().withName(pod.getMetadata().getName()).withGracePeriod(0).delete();
   }

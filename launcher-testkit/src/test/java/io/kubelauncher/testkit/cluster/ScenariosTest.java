@@ -130,6 +130,26 @@ class ScenariosTest {
   }
 
   @Test
+  void pendingPodIsScheduledWhenCapacityFrees() {
+    String allCpus = Integer.toString(Runtime.getRuntime().availableProcessors());
+    List<Job> blockers = List.of(
+        client.batch().v1().jobs().resource(TestJobs.withCpuRequest(TestJobs.shell("blocker-", "sleep 60").build(), allCpus)).create(),
+        client.batch().v1().jobs().resource(TestJobs.withCpuRequest(TestJobs.shell("blocker-", "sleep 60").build(), allCpus)).create());
+    for (Job blocker : blockers) {
+      TestJobs.awaitPhase(client, TestJobs.podOf(client, blocker), "Running");
+    }
+    Job waiting = client.batch().v1().jobs().resource(TestJobs.withCpuRequest(TestJobs.shell("waiting-", "true").build(), "1")).create();
+    Pod pod = TestJobs.podOf(client, waiting);
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> client.v1().events().withField("involvedObject.name", pod.getMetadata().getName())
+        .list().getItems().stream().anyMatch(e -> e.getMessage().equals("0/2 nodes are available: 2 Insufficient cpu.")));
+    client.batch().v1().jobs().withName(blockers.get(0).getMetadata().getName())
+        .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).withGracePeriod(0).delete();
+    TestJobs.awaitPhase(client, pod, "Succeeded");
+    client.batch().v1().jobs().withName(blockers.get(1).getMetadata().getName())
+        .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).withGracePeriod(0).delete();
+  }
+
+  @Test
   void slowSchedulingKeepsPodsUnboundForTheDelay() {
     cluster.scenarios().delayScheduling(Duration.ofSeconds(2));
     Job job = TestJobs.create(client, TestJobs.shell("slow-", "true"));
