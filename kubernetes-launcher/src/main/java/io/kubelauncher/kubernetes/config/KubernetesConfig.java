@@ -1,10 +1,15 @@
 package io.kubelauncher.kubernetes.config;
 
+import io.kubelauncher.api.options.LauncherOptions;
 import io.kubelauncher.api.options.OptionSource;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +19,7 @@ import java.util.Set;
  * guide's defaults and the in-cluster auto-configuration applied.
  *
  * @param serverUser {@code server-user}, default {@code rstudio-server}
- * @param threadPoolSize {@code thread-pool-size}, default CPUs x 2
+ * @param threadPoolSize {@code thread-pool-size}, default CPUs x 2 (also when 0)
  * @param enableDebugLogging {@code enable-debug-logging}, default 0
  * @param scratchPath {@code scratch-path}, default {@code /var/lib/rstudio-launcher/<plugin-name or Kubernetes>}
  * @param loggingDir {@code logging-dir}, default {@code /var/log/rstudio/launcher}
@@ -33,9 +38,14 @@ import java.util.Set;
  * @param watchTimeout {@code watch-timeout-seconds}, default 180
  * @param fetchLimit {@code fetch-limit}, default 500
  * @param useTemplating {@code use-templating}, default 0
- * @param launcher the Launcher's generic plugin options
+ * @param launcher the standard Launcher options as the protocol runtime types them (heartbeat,
+ *     message size, metrics, log level ...); its server user, thread pool, debug flag, scratch path
+ *     and logging directory are the ones above; its {@code jobExpiryHours} is not used (see
+ *     {@code jobExpiry})
  * @param inCluster whether KUBERNETES_SERVICE_HOST/PORT were found (values may have come from the pod)
  * @param warnings things worth logging at start-up (unknown options, conflicting settings)
+ * @param origins where each of the 17 options' value came from: {@code FILE:LINE},
+ *     {@code command line --NAME}, {@code pod} (in-cluster) or {@code default}
  */
 public record KubernetesConfig(
         String serverUser,
@@ -57,7 +67,8 @@ public record KubernetesConfig(
         boolean useTemplating,
         LauncherOptions launcher,
         boolean inCluster,
-        List<ConfigProblem> warnings) {
+        List<ConfigProblem> warnings,
+        Map<String, String> origins) {
 
     public KubernetesConfig {
         Objects.requireNonNull(serverUser, "serverUser");
@@ -73,6 +84,7 @@ public record KubernetesConfig(
         Objects.requireNonNull(watchTimeout, "watchTimeout");
         Objects.requireNonNull(launcher, "launcher");
         warnings = List.copyOf(warnings);
+        origins = Map.copyOf(origins);
     }
 
     /**
@@ -88,8 +100,43 @@ public record KubernetesConfig(
         return new KubernetesConfigReader(options, configDir, host).read();
     }
 
-    /** Every option name this plugin understands, without dashes. */
-    public static Set<String> optionNames() {
-        return KubernetesConfigReader.KNOWN_OPTIONS;
+    /**
+     * One line per option of launcher.kubernetes.conf, {@code name = value (origin)}, the token
+     * left out, for the start-up log.
+     */
+    public List<String> describe() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("server-user", serverUser);
+        values.put("thread-pool-size", Integer.toString(threadPoolSize));
+        values.put("enable-debug-logging", enableDebugLogging ? "1" : "0");
+        values.put("scratch-path", scratchPath.toString());
+        values.put("logging-dir", loggingDir.toString());
+        values.put("job-expiry-hours", BigDecimal.valueOf(jobExpiry.toMillis())
+                .divide(BigDecimal.valueOf(3_600_000)).stripTrailingZeros().toPlainString());
+        values.put("profile-config", profileConfig.toString());
+        values.put("api-url", apiUrl.toString());
+        if (authToken instanceof TokenSource.File) {
+            values.put("auth-token-path", ((TokenSource.File) authToken).path().toString());
+        } else {
+            values.put("auth-token", "<redacted>");
+        }
+        values.put("kubernetes-namespace", kubernetesNamespace);
+        values.put("shared-process-namespace", sharedProcessNamespace ? "1" : "0");
+        values.put("verify-ssl-certs", verifySslCerts ? "1" : "0");
+        values.put("certificate-authority", certificateAuthorityPem.isPresent() ? "<certificate>" : "");
+        values.put("watch-timeout-seconds", Long.toString(watchTimeout.toSeconds()));
+        values.put("fetch-limit", Integer.toString(fetchLimit));
+        values.put("use-templating", useTemplating ? "1" : "0");
+        List<String> lines = new ArrayList<>();
+        values.forEach((name, value) -> lines.add(name + " = " + value + " (" + origins.getOrDefault(name, "default") + ")"));
+        return lines;
+    }
+
+    /**
+     * The option names of launcher.kubernetes.conf beyond the standard Launcher options, without
+     * dashes: what the runtime's option parser must accept besides its own.
+     */
+    public static Set<String> pluginOptionNames() {
+        return KubernetesConfigReader.PLUGIN_OPTIONS;
     }
 }
