@@ -2,10 +2,12 @@ package io.kubelauncher.gotemplate.cli;
 
 import io.kubelauncher.gotemplate.GoJson;
 import io.kubelauncher.gotemplate.RenderOptions;
+import io.kubelauncher.gotemplate.StandardFunctions;
 import io.kubelauncher.gotemplate.TemplateException;
 import io.kubelauncher.gotemplate.TemplateSet;
 import io.kubelauncher.gotemplate.exec.MissingKey;
 import io.kubelauncher.gotemplate.exec.RenderLimits;
+import io.kubelauncher.gotemplate.function.TemplateFunction;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,22 +32,18 @@ public final class Main {
 
     private final PrintStream stdout;
     private final PrintStream stderr;
-    private final Map<String, io.kubelauncher.gotemplate.function.TemplateFunction> functions;
+    private final Map<String, TemplateFunction> functions;
 
-    Main(PrintStream stdout, PrintStream stderr, Map<String, io.kubelauncher.gotemplate.function.TemplateFunction> functions) {
+    Main(PrintStream stdout, PrintStream stderr, Map<String, TemplateFunction> functions) {
         this.stdout = stdout;
         this.stderr = stderr;
         this.functions = functions;
     }
 
     public static void main(String[] args) throws InterruptedException {
-        int[] status = new int[1];
-        Thread worker = new Thread(null, () -> status[0] = new Main(System.out, System.err, CliFunctions.create()).run(args),
-                "gotemplate", STACK_BYTES);
-        worker.start();
-        worker.join();
+        int status = run(args, System.out, System.err);
         System.out.flush();
-        System.exit(status[0]);
+        System.exit(status);
     }
 
     /**
@@ -53,8 +51,18 @@ public final class Main {
      *
      * @return the exit status: 0 rendered, 1 error, 2 usage
      */
-    public static int run(String[] args, PrintStream stdout, PrintStream stderr) {
-        return new Main(stdout, stderr, CliFunctions.create()).run(args);
+    public static int run(String[] args, PrintStream stdout, PrintStream stderr) throws InterruptedException {
+        int[] status = new int[1];
+        Thread worker = new Thread(null,
+                () -> status[0] = new Main(stdout, stderr, StandardFunctions.helmCompatible()).run(args), "gotemplate", STACK_BYTES);
+        worker.start();
+        worker.join();
+        return status[0];
+    }
+
+    /** The names of the functions the CLI's templates may call, besides Go's builtins. */
+    public static java.util.Set<String> functionNames() {
+        return StandardFunctions.helmCompatible().keySet();
     }
 
     /** Parsed command line. */

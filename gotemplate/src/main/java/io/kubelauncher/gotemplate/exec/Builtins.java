@@ -114,6 +114,9 @@ final class Builtins {
         if (item == NO_VALUE) {
             throw new FunctionException("index of untyped nil");
         }
+        // A string's element is a Go uint8; the value model has no such type, so an int stands for it,
+        // and this flag keeps Go's type name for the next step's messages.
+        boolean isByte = false;
         for (int i = 1; i < args.length; i++) {
             Object index = Values.indirectInterface(args[i]);
             if (item == null) {
@@ -132,7 +135,9 @@ final class Builtins {
                 if (x == bytes.length) {
                     throw new FunctionException("reflect: string index out of range");
                 }
-                item = bytes[x] & 0xff; // Go's uint8; an int here, so fmt verbs such as %c work
+                item = bytes[x] & 0xff;
+                isByte = true;
+                continue;
             } else if (item instanceof Map) {
                 if (index == NO_VALUE) {
                     throw new FunctionException("value is nil; should be of type string");
@@ -142,8 +147,9 @@ final class Builtins {
                 }
                 item = ((Map<?, ?>) item).get(index); // a missing key gives the zero value, nil
             } else {
-                throw new FunctionException("can't index item of type " + Values.typeName(item));
+                throw new FunctionException("can't index item of type " + (isByte ? "uint8" : Values.typeName(item)));
             }
+            isByte = false;
         }
         return item;
     }
@@ -207,7 +213,7 @@ final class Builtins {
 
     // --- comparison ---
 
-    private enum BasicKind { INVALID, BOOL, COMPLEX, INT, FLOAT, STRING, UINT }
+    private enum BasicKind { INVALID, BOOL, COMPLEX, INT, FLOAT, STRING }
 
     private static BasicKind basicKind(Object v) {
         if (v instanceof Boolean) {
@@ -256,13 +262,11 @@ final class Builtins {
             BasicKind k2 = basicKind(arg);
             boolean truth;
             if (k1 != k2) {
-                if (k1 == BasicKind.INT && k2 == BasicKind.UINT || k1 == BasicKind.UINT && k2 == BasicKind.INT) {
-                    truth = integer(arg1) == integer(arg);
-                } else if (arg1 != NO_VALUE && arg != NO_VALUE) {
+                // Go compares int with uint here; the value model has no unsigned integers
+                if (arg1 != NO_VALUE && arg != NO_VALUE) {
                     throw new FunctionException(BAD_COMPARISON);
-                } else {
-                    truth = false;
                 }
+                truth = false;
             } else {
                 switch (k1) {
                     case BOOL:
@@ -274,7 +278,6 @@ final class Builtins {
                         truth = ((Double) arg1).doubleValue() == ((Double) arg).doubleValue();
                         break;
                     case INT:
-                    case UINT:
                         truth = integer(arg1) == integer(arg);
                         break;
                     default: {
@@ -317,9 +320,6 @@ final class Builtins {
             throw new FunctionException(BAD_COMPARISON_TYPE);
         }
         if (k1 != k2) {
-            if (k1 == BasicKind.INT && k2 == BasicKind.UINT || k1 == BasicKind.UINT && k2 == BasicKind.INT) {
-                return integer(arg1) < integer(arg2);
-            }
             throw new FunctionException(BAD_COMPARISON);
         }
         switch (k1) {
@@ -329,7 +329,6 @@ final class Builtins {
             case FLOAT:
                 return (Double) arg1 < (Double) arg2;
             case INT:
-            case UINT:
                 return integer(arg1) < integer(arg2);
             case STRING:
                 return compareStrings((String) arg1, (String) arg2) < 0;

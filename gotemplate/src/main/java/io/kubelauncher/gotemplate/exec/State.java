@@ -56,6 +56,7 @@ final class State {
         }
     }
 
+    private static final String DOLLAR = "$".intern();
     private static final Jump BREAK = new Jump("break");
     private static final Jump CONTINUE = new Jump("continue");
 
@@ -95,7 +96,7 @@ final class State {
     void run(Tree tree, Object data) throws ExecException {
         tmpl = tree;
         Object dot = data == null ? NO_VALUE : data;
-        push("$", dot, false);
+        push(DOLLAR, dot, false);
         try {
             walk(dot, false, tree.root());
         } catch (Failure f) {
@@ -149,6 +150,11 @@ final class State {
     }
 
     private int findVar(String name) {
+        for (int i = varCount - 1; i >= varBase; i--) {
+            if (varNames[i] == name) { // names are interned by the parser
+                return i;
+            }
+        }
         for (int i = varCount - 1; i >= varBase; i--) {
             if (varNames[i].equals(name)) {
                 return i;
@@ -325,7 +331,7 @@ final class State {
         tmpl = target;
         depth++;
         varBase = base;
-        push("$", newDot, false);
+        push(DOLLAR, newDot, false);
         try {
             walk(newDot, false, target.root());
         } finally {
@@ -340,7 +346,7 @@ final class State {
         node = n;
         if (v instanceof String) {
             write((String) v);
-        } else if (v == NO_VALUE || v == null) {
+        } else if (v == NO_VALUE) {
             write("<no value>");
         } else {
             write(GoFmt.formatValue(v));
@@ -472,10 +478,8 @@ final class State {
         int i = findVar(variable.ident().get(0));
         Object value = varValues[i];
         if (variable.ident().size() == 1) {
-            if (args != null) {
+            if (args != null) { // null when evaluated as an argument, which never has a piped value
                 notAFunction(args, fin);
-            } else if (fin != NO_FINAL) {
-                throw errorf("can't give argument to non-function " + variable);
             }
             return value;
         }
@@ -621,6 +625,12 @@ final class State {
             node = n;
             throw errorf("error calling " + name + ": " + e);
         }
+        if (result instanceof Long && sig.result().kind() == GoType.Kind.INT) {
+            long v = (Long) result; // the contract's int is an Integer; be lenient with functions that box a long
+            if (v == (int) v) {
+                return (int) v;
+            }
+        }
         if (result == null) {
             GoType.Kind kind = sig.result().kind();
             if (kind == GoType.Kind.SLICE) {
@@ -674,8 +684,12 @@ final class State {
             }
             throw errorf("invalid value; expected " + typ);
         }
-        if (typ == null || typ.kind() == GoType.Kind.ANY) {
+        if (typ == null) {
             return value;
+        }
+        if (typ.kind() == GoType.Kind.ANY) {
+            // a nil held in a non-empty interface (a nil error) reaches interface {} as plain nil
+            return value instanceof GoValue && ((GoValue) value).isNil() ? null : value;
         }
         if (value == null) {
             throw errorf("wrong type for value; expected " + typ + "; got interface {}");

@@ -41,7 +41,7 @@ final class Values {
 
     /** Go's {@code indirectInterface}: a nil interface becomes no value. */
     static Object indirectInterface(Object v) {
-        return v == null ? NO_VALUE : v;
+        return v == null || v instanceof GoValue && ((GoValue) v).isNil() ? NO_VALUE : v;
     }
 
     /** Go's {@code isTrue} on an already indirected value: the zero value of its type is false. */
@@ -74,7 +74,10 @@ final class Values {
             Complex c = (Complex) v;
             return c.re() != 0 || c.im() != 0;
         }
-        return true; // structs are always true
+        if (v instanceof GoValue) {
+            return !((GoValue) v).isNil(); // a nil error is false; structs are always true
+        }
+        return true;
     }
 
     /** The dynamic Go type name, as in {@code wrong type for value; expected string; got float64}. */

@@ -19,8 +19,8 @@ final class Types {
     static final GoType LISTS = new GoType("[][]interface {}", Kind.SLICE, null);
     static final GoType MAP = GoType.MAP;
     static final GoType STRING_MAP = new GoType("map[string]string", Kind.MAP, null);
-    // static final GoType TIME = GoType.object("time.Time", GoTime.class);
-    // static final GoType VERSION = GoType.object("*semver.Version", SemverVersion.class);
+    static final GoType TIME = GoType.object("time.Time", GoTime.class);
+    static final GoType VERSION = GoType.object("*semver.Version", SemverVersion.class);
     // static final GoType CERTIFICATE = GoType.object("sprig.certificate", Certificate.class);
 
     private Types() {

@@ -12,7 +12,7 @@ record CliRun(int status, byte[] stdout, byte[] stderr) {
 
     private static final Pattern UNDEFINED_FUNCTION = Pattern.compile("function \"([^\"]+)\" not defined");
 
-    static CliRun of(String... args) {
+    static CliRun of(String... args) throws InterruptedException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status;

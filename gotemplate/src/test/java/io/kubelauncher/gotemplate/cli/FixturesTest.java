@@ -44,7 +44,7 @@ class FixturesTest {
         return tests.stream();
     }
 
-    private static void check(Path set, String template, Path job, Path out, Path err) throws IOException {
+    private static void check(Path set, String template, Path job, Path out, Path err) throws Exception {
         CliRun run = CliRun.of(set.toString(), template, job.toString());
         String missing = run.undefinedFunction();
         assumeTrue(missing == null, () -> "needs function " + missing + " (gotemplate-functions branch)");

@@ -15,6 +15,8 @@ import java.util.Random;
 final class TemplateGenerator {
 
     private static final String[] KEYS = {"a", "b", "name", "list", "m", "n", "x", "nul", "flag", "s", "Upper", "items"};
+    /** Keys that are not identifiers: reachable only through index. */
+    private static final String[] ODD_KEYS = {"dash-key", "10", "", "a.b", "\u00e9"};
     private static final String[] STRINGS = {"", "x", "hello", "0", "false", "a b", "h\u00e9llo", "<&>\"'", "%d", "line1\nline2", "Zz", "-"};
     private static final double[] NUMBERS = {0, 1, -1, 2.5, 3, 1e6, 1234567, 0.0001, 0.00001, 100000, 1e21, 7, 123456.5, -0.5};
     private static final String[] NUMBER_LITERALS = {"0", "1", "-1", "3", "3.0", "1e6", "0x10", "0o7", "0b101", "1_000", "'a'",
@@ -26,15 +28,45 @@ final class TemplateGenerator {
     private static final String[] TEXTS = {"a", " ", "\n", "x y", "  \n  ", "\u00e9", "-", "[", "]", "\t", "text", ";"};
     private static final String[] FORMATS = {"\"%v\"", "\"%s\"", "\"%d\"", "\"%v-%v\"", "\"%q\"", "\"[%v]\"", "\"%s %d\""};
 
+    /**
+     * Sprig and Helm functions the launcher templates use, with how many arguments to give them. Not
+     * {@code keys}: Go returns a map's keys in random order. Not yet {@code fromYaml}: the Java one returns
+     * an empty map for YAML with a directive ({@code fromYaml "%d"}) where yaml.v2 reports an error.
+     */
+    private static final String[][] SPRIG = {
+        {"default", "2"}, {"quote", "1"}, {"squote", "1"}, {"upper", "1"}, {"lower", "1"}, {"trim", "1"}, {"toYaml", "1"},
+        {"toJson", "1"}, {"nindent", "N1"}, {"indent", "N1"}, {"list", "3"}, {"dict", "D"}, {"get", "M1"}, {"hasKey", "M1"},
+        {"empty", "1"}, {"coalesce", "3"}, {"ternary", "3"}, {"join", "S1"}, {"int", "1"}, {"toString", "1"},
+        {"b64enc", "1"}, {"contains", "2"}, {"replace", "3"}, {"splitList", "S1"}, {"until", "N"},
+        {"add", "2"}, {"mul", "2"}, {"len", "1"}, {"first", "1"}, {"last", "1"}, {"trimSuffix", "2"}, {"hasPrefix", "2"},
+        {"title", "1"}, {"kindOf", "1"}, {"typeOf", "1"}, {"toStrings", "1"}, {"uniq", "1"}, {"sortAlpha", "1"},
+        {"required", "2"}, {"float64", "1"}, {"int64", "1"}, {"max", "2"}, {"atoi", "1"}, {"repeat", "N1"},
+    };
+
     private final Random random;
+    private final boolean sprig;
     private int depth;
     private List<String> vars;
     private int varCounter;
     private int rangeDepth;
     private List<String> callable;
 
-    TemplateGenerator(long seed) {
+    private final List<String[]> sprigFunctions = new ArrayList<>();
+    /** Half the cases avoid the constructs that usually fail, so more renders run to the end. */
+    private boolean tame;
+
+    /**
+     * @param available the functions the engine under test provides: Sprig functions it lacks are not
+     *     generated (they would fail every set at parse time)
+     */
+    TemplateGenerator(long seed, boolean sprig, java.util.Set<String> available) {
         this.random = new Random(seed);
+        this.sprig = sprig;
+        for (String[] f : SPRIG) {
+            if (available.contains(f[0])) {
+                sprigFunctions.add(f);
+            }
+        }
     }
 
     /** One generated case. */
@@ -49,6 +81,7 @@ final class TemplateGenerator {
     }
 
     Case next() {
+        tame = random.nextBoolean();
         Object data = genObject(0);
         int nFiles = 1 + random.nextInt(3);
         List<TemplateFile> files = new ArrayList<>();
@@ -59,14 +92,15 @@ final class TemplateGenerator {
             int nItems = 1 + random.nextInt(6);
             for (int i = 0; i < nItems; i++) {
                 if (random.nextInt(5) == 0) {
-                    String name = "d" + f + (random.nextInt(10) == 0 ? 0 : i) + (random.nextInt(4) == 0 ? "" : "x");
+                    String name = random.nextInt(6) == 0 && !tame ? "b" + random.nextInt(2) // overrides a block
+                            : "d" + f + (random.nextInt(10) == 0 && !tame ? 0 : i) + (random.nextInt(4) == 0 ? "" : "x");
                     callable = new ArrayList<>(defines);
                     vars = new ArrayList<>(List.of("$"));
                     depth = 1;
                     rangeDepth = 0;
                     items.add("{{ define \"" + name + "\" }}" + body(2) + "{{ end }}");
-                    if (!defines.contains(name)) {
-                        defines.add(name);
+                    if (!defines.contains(name) && name.startsWith("d")) {
+                        defines.add(name); // blocks are not called by name: a block body calling itself never ends
                     }
                 } else {
                     callable = new ArrayList<>(defines);
@@ -78,12 +112,14 @@ final class TemplateGenerator {
             }
             files.add(new TemplateFile(fileName, items));
         }
-        String entry = random.nextInt(8) == 0 && !defines.isEmpty() ? pick(defines) : "f0.tpl";
+        String entry = random.nextInt(8) == 0 && !defines.isEmpty() ? pick(defines)
+                : random.nextInt(6) == 0 ? pick(files).name() : "f0.tpl";
         List<String> flags = new ArrayList<>();
-        switch (random.nextInt(8)) {
+        switch (tame ? 7 : random.nextInt(8)) {
             case 0: flags.add("--strict"); break;
             case 1: flags.add("--missingkey=zero"); break;
             case 2: flags.add("--partial"); break;
+            case 3: flags.add(random.nextBoolean() ? "--missingkey=error" : "--missingkey=invalid"); break;
             default: break;
         }
         return new Case(files, data, entry, flags);
@@ -95,7 +131,7 @@ final class TemplateGenerator {
         Map<String, Object> m = new LinkedHashMap<>();
         int n = d == 0 ? 4 + random.nextInt(6) : random.nextInt(4);
         for (int i = 0; i < n; i++) {
-            m.put(pick(KEYS), genValue(d + 1));
+            m.put(random.nextInt(10) == 0 ? pick(ODD_KEYS) : pick(KEYS), genValue(d + 1));
         }
         return m;
     }
@@ -170,7 +206,7 @@ final class TemplateGenerator {
         switch (random.nextInt(4)) {
             case 0: return "{{/* c */}}";
             case 1: return "{{- /* c\nd */ -}}";
-            case 2: return random.nextInt(15) == 0 ? "{{ /* bad */ }}" : "{{/* c */ -}}";
+            case 2: return random.nextInt(15) == 0 && !tame ? "{{ /* bad */ }}" : "{{/* c */ -}}";
             default: return "{{/* x */ -}}";
         }
     }
@@ -183,6 +219,9 @@ final class TemplateGenerator {
     }
 
     private String assign() {
+        if (vars.size() <= 1 && random.nextInt(30) != 0) {
+            return declare();
+        }
         String v = vars.size() > 1 && random.nextInt(30) != 0 ? pick(vars.subList(1, vars.size())) : "$v" + random.nextInt(4);
         if (!vars.contains(v)) {
             vars.add(v); // the parser accepts it; execution reports "undefined variable"
@@ -252,7 +291,7 @@ final class TemplateGenerator {
 
     private String templateItem() {
         if (callable.isEmpty()) {
-            return random.nextInt(4) == 0 ? "{{ template \"nope\" . }}" : pick(TEXTS);
+            return random.nextInt(12) == 0 ? "{{ template \"nope\" . }}" : pick(TEXTS);
         }
         String name = pick(callable);
         switch (random.nextInt(3)) {
@@ -303,13 +342,30 @@ final class TemplateGenerator {
             case 4: return "not";
             case 5: return "html";
             case 6: return "index " + operand(2);
-            default: return random.nextInt(50) == 0 ? "3" : "println";
+            default: return random.nextInt(50) == 0 && !tame ? "3" : "println";
         }
     }
 
     private String command(int level) {
         if (level > 2 || random.nextInt(3) == 0) {
             return operand(level);
+        }
+        if (tame) {
+            switch (random.nextInt(10)) {
+                case 0: return "print " + operands(level, 3);
+                case 1: return "printf \"%v\" " + operand(level + 1);
+                case 2: return pick(new String[] {"html", "js", "urlquery", "println"}) + " " + operands(level, 2);
+                case 3: return pick(new String[] {"and", "or"}) + " " + operand(level + 1) + " " + operand(level + 1);
+                case 4: return "not " + operand(level + 1);
+                case 5: return callable.isEmpty() ? "print " + operand(level + 1) : "include \"" + pick(callable) + "\" " + operand(level + 1);
+                case 6: return "default " + pick(STRING_LITERALS) + " " + field();
+                case 7: return pick(new String[] {"toYaml", "toJson", "quote", "toString", "empty", "kindOf"}) + " " + operand(level + 1);
+                case 8: return "nindent " + random.nextInt(4) + " (toYaml " + operand(level + 1) + ")";
+                default: return operand(level);
+            }
+        }
+        if (sprig && !sprigFunctions.isEmpty() && random.nextInt(3) == 0) {
+            return sprigCall(level);
         }
         switch (random.nextInt(17)) {
             case 0: return "len " + operand(level + 1);
@@ -325,14 +381,35 @@ final class TemplateGenerator {
             case 9: return pick(new String[] {"html", "js", "urlquery"}) + " " + operands(level, 2);
             case 10: return callable.isEmpty() ? "len " + operand(level + 1) : "include \"" + pick(callable) + "\" " + operand(level + 1);
             case 11: return "index " + operand(level + 1) + " " + indexArg(level) + " " + indexArg(level);
-            case 12: return "call " + operand(level + 1);
+            case 12: return random.nextInt(4) == 0 ? "call " + operand(level + 1) : operand(level);
             default: return operand(level);
         }
     }
 
+    private String sprigCall(int level) {
+        String[] f = pick(sprigFunctions);
+        String args;
+        switch (f[1]) {
+            case "N1": args = (random.nextInt(4)) + " " + operand(level + 1); break;
+            case "N": args = String.valueOf(random.nextInt(4)); break;
+            case "D": args = "\"" + pick(KEYS) + "\" " + operand(level + 1); break;
+            case "M1": args = operand(level + 1) + " \"" + pick(KEYS) + "\""; break;
+            case "S1": args = "\",\" " + operand(level + 1); break;
+            default: {
+                int n = Integer.parseInt(f[1]);
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < n; i++) {
+                    sb.append(i > 0 ? " " : "").append(operand(level + 1));
+                }
+                args = sb.toString();
+            }
+        }
+        return f[0] + " " + args;
+    }
+
     private String indexArg(int level) {
         switch (random.nextInt(4)) {
-            case 0: return "\"" + pick(KEYS) + "\"";
+            case 0: return "\"" + (random.nextInt(5) == 0 ? pick(ODD_KEYS) : pick(KEYS)) + "\"";
             case 1: return String.valueOf(random.nextInt(3));
             default: return operand(level + 1);
         }
@@ -354,11 +431,11 @@ final class TemplateGenerator {
         int r = random.nextInt(level > 2 ? 6 : 11);
         switch (r) {
             case 0: case 1: case 2: return field();
-            case 3: return random.nextInt(60) == 0 ? pick(BAD_LITERALS) : pick(NUMBER_LITERALS);
+            case 3: return random.nextInt(60) == 0 && !tame ? pick(BAD_LITERALS) : pick(NUMBER_LITERALS);
             case 4: return pick(STRING_LITERALS);
             case 5: return variable();
             case 6: return random.nextBoolean() ? "true" : "false";
-            case 7: return random.nextInt(8) == 0 ? "nil" : ".";
+            case 7: return random.nextInt(8) == 0 && !tame ? "nil" : ".";
             case 8: case 9: return "(" + pipeline() + ")" + (random.nextInt(4) == 0 ? "." + pick(KEYS) : "");
             default: return field();
         }
@@ -378,7 +455,7 @@ final class TemplateGenerator {
 
     private String variable() {
         String v = pick(vars);
-        if (random.nextInt(150) == 0) {
+        if (random.nextInt(150) == 0 && !tame) {
             v = "$undeclared";
         }
         if (random.nextInt(3) == 0) {
