@@ -102,6 +102,7 @@ public final class HelmFromYaml {
     }
 
     private static Object firstDocument(String text) throws DecodeError {
+        checkDirectives(text);
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(true);
         options.setCodePointLimit(Integer.MAX_VALUE);
@@ -118,6 +119,38 @@ public final class HelmFromYaml {
             }
         }
         return null;
+    }
+
+    /**
+     * libyaml knows only the YAML and TAG directives and wants "---" after them; SnakeYAML skips
+     * unknown directives and tolerates a missing document start.
+     */
+    private static void checkDirectives(String text) throws DecodeError {
+        String[] lines = text.split("\n", -1);
+        boolean sawDirective = false;
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i];
+            if (l.startsWith("%")) {
+                int nameEnd = 1;
+                while (nameEnd < l.length() && " \t\r".indexOf(l.charAt(nameEnd)) < 0) {
+                    nameEnd++;
+                }
+                String name = l.substring(1, nameEnd);
+                if (!name.equals("YAML") && !name.equals("TAG")) {
+                    throw new DecodeError("yaml: " + (i == 0 ? "" : "line " + (i + 1) + ": ") + "found unknown directive name");
+                }
+                sawDirective = true;
+            } else if (!l.isBlank() && !l.startsWith("#")) {
+                if (sawDirective && !l.startsWith("---")) {
+                    throw new DecodeError("yaml: line " + i + ": did not find expected <document start>");
+                }
+                return;
+            }
+        }
+        if (sawDirective) {
+            int eofLine = text.endsWith("\n") ? lines.length - 1 : lines.length;
+            throw new DecodeError("yaml: line " + eofLine + ": did not find expected <document start>");
+        }
     }
 
     private static Object node(Event e, Iterator<Event> events, Map<String, Object> anchors) throws DecodeError {
@@ -407,6 +440,10 @@ public final class HelmFromYaml {
             msg = "mapping values are not allowed in this context";
         } else if (problem.contains("that cannot start any token")) {
             msg = "found character that cannot start any token";
+        } else if (problem.startsWith("found incompatible YAML document")) {
+            msg = "found incompatible YAML document";
+        } else if (problem.startsWith("expected '<document start>'")) {
+            msg = "did not find expected <document start>";
         } else if (problem.startsWith("sequence entries are not allowed")) {
             msg = "block sequence entries are not allowed in this context";
         } else if (e instanceof ParserException && problem.startsWith("expected <block end>")) {

@@ -97,6 +97,7 @@ public final class SprigLibrary {
             SemverFunctions.register(r);
             UrlFunctions.register(r);
             DateFunctions.register(r, clock, localZone);
+            CryptoFunctions.register(r, clock, random);
             EnvironmentFunctions.register(r, environment, hostResolver, random);
             return new SprigLibrary(r.toMap());
         }

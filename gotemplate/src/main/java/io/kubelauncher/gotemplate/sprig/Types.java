@@ -21,7 +21,7 @@ final class Types {
     static final GoType STRING_MAP = new GoType("map[string]string", Kind.MAP, null);
     static final GoType TIME = GoType.object("time.Time", GoTime.class);
     static final GoType VERSION = GoType.object("*semver.Version", SemverVersion.class);
-    // static final GoType CERTIFICATE = GoType.object("sprig.certificate", Certificate.class);
+    static final GoType CERTIFICATE = GoType.object("sprig.certificate", Certificate.class);
 
     private Types() {
     }

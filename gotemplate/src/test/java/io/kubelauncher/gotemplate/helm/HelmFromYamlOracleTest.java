@@ -69,7 +69,14 @@ class HelmFromYamlOracleTest {
             row("map[a:1]", "fromYaml \"%YAML 1.1\\n---\\na: 1\"", "fromYaml", "%YAML 1.1\n---\na: 1"),
             row("map[Error:error converting YAML to JSON: yaml: found character that cannot start any token]", "fromYaml \"a: @x\"", "fromYaml", "a: @x"),
             row("map[Error:error converting YAML to JSON: yaml: found character that cannot start any token]", "fromYaml \"a: `x\"", "fromYaml", "a: `x"),
-            row("map[Error:error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context]", "fromYaml \"x: 1\\n y: 2\"", "fromYaml", "x: 1\n y: 2")
+            row("map[Error:error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context]", "fromYaml \"x: 1\\n y: 2\"", "fromYaml", "x: 1\n y: 2"),
+            row("map[Error:error converting YAML to JSON: yaml: found unknown directive name]", "fromYaml \"%d\"", "fromYaml", "%d"),
+            row("map[Error:error converting YAML to JSON: yaml: line 1: did not find expected <document start>]", "fromYaml \"%YAML 1.1\"", "fromYaml", "%YAML 1.1"),
+            row("map[Error:error converting YAML to JSON: yaml: found unknown directive name]", "fromYaml \"%FOO bar\\na: 1\"", "fromYaml", "%FOO bar\na: 1"),
+            row("map[a:1]", "fromYaml \"%TAG ! x\\n---\\na: 1\"", "fromYaml", "%TAG ! x\n---\na: 1"),
+            row("map[Error:error converting YAML to JSON: yaml: found incompatible YAML document]", "fromYaml \"%YAML 2.0\\n---\\na: 1\"", "fromYaml", "%YAML 2.0\n---\na: 1"),
+            row("map[Error:error converting YAML to JSON: yaml: found character that cannot start any token]", "fromYaml \"--- %d\"", "fromYaml", "--- %d"),
+            row("map[Error:error converting YAML to JSON: yaml: found character that cannot start any token]", "fromYaml \"a: %d\"", "fromYaml", "a: %d")
 
         );
     }
