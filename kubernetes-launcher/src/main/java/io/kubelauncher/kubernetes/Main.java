@@ -81,7 +81,7 @@ public final class Main implements Callable<Integer> {
         KubernetesConfig config;
         LauncherOptions launcher;
         try {
-            parsed = new OptionsParser(PLUGIN, KubernetesConfig.optionNames(), new ConfigFileLocator(System.getenv())).parse(launcherOptions);
+            parsed = new OptionsParser(PLUGIN, KubernetesConfig.pluginOptionNames(), new ConfigFileLocator(System.getenv())).parse(launcherOptions);
             launcher = LauncherOptions.from(parsed, LauncherOptions.Defaults.forPlugin(PLUGIN));
             Path configDir = parsed.configFile().map(Path::toAbsolutePath).map(Path::getParent).orElse(ConfigFileLocator.SYSTEM_CONFIG_DIR);
             config = KubernetesConfig.from(parsed, configDir, HostEnvironment.system());
@@ -92,6 +92,7 @@ public final class Main implements Callable<Integer> {
         setLogLevel(config.enableDebugLogging());
         parsed.warnings().forEach(w -> log.warn("{}", w));
         config.warnings().forEach(w -> log.warn("{}", w));
+        config.describe().forEach(line -> log.info("{}", line));
 
         Clock clock = Clock.systemUTC();
         AtomicInteger threads = new AtomicInteger();

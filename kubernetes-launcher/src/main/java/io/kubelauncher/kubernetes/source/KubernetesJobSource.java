@@ -12,6 +12,7 @@ import io.kubelauncher.api.model.JobOperation;
 import io.kubelauncher.api.model.LatencySample;
 import io.kubelauncher.api.model.OutputType;
 import io.kubelauncher.api.plugin.BootstrapContext;
+import io.kubelauncher.api.plugin.ConfigReloadResult;
 import io.kubelauncher.api.plugin.ControlResult;
 import io.kubelauncher.api.plugin.ErrorCode;
 import io.kubelauncher.api.plugin.JobQuery;
@@ -222,6 +223,11 @@ public final class KubernetesJobSource implements JobSource {
     @Override
     public ClusterInfo clusterInfo(RequestUser user) {
         return policy.clusterInfo(user);
+    }
+
+    @Override
+    public ConfigReloadResult reloadConfig(RequestUser user) {
+        return policy.reload();
     }
 
     @Override

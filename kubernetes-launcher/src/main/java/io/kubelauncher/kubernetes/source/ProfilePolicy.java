@@ -6,6 +6,7 @@ import io.kubelauncher.api.model.Job;
 import io.kubelauncher.api.model.PlacementConstraint;
 import io.kubelauncher.api.model.ResourceLimit;
 import io.kubelauncher.api.model.ResourceProfile;
+import io.kubelauncher.api.plugin.ConfigReloadResult;
 import io.kubelauncher.api.plugin.PluginException;
 import io.kubelauncher.api.plugin.RequestUser;
 import io.kubelauncher.kubernetes.policy.CompletedJob;
@@ -56,6 +57,16 @@ public final class ProfilePolicy implements SubmissionPolicy {
         List<JsonOverride> overrides = completed.jobJsonOverrides().stream()
                 .map(o -> new JsonOverride(o.pointer(), o.value(), o.file().toString())).toList();
         return new Admission(admitted, completed.cpuRequestRatio(), completed.memoryRequestRatio(), overrides);
+    }
+
+    @Override
+    public ConfigReloadResult reload() {
+        var result = policy.reload();
+        return switch (result.outcome()) {
+            case RELOADED -> ConfigReloadResult.success();
+            case LOAD_ERROR -> new ConfigReloadResult(ConfigReloadResult.Outcome.LOAD_ERROR, result.message());
+            case VALIDATION_ERROR -> new ConfigReloadResult(ConfigReloadResult.Outcome.VALIDATION_ERROR, result.message());
+        };
     }
 
     @Override

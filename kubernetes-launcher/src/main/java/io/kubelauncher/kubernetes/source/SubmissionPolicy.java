@@ -2,6 +2,7 @@ package io.kubelauncher.kubernetes.source;
 
 import io.kubelauncher.api.model.ClusterInfo;
 import io.kubelauncher.api.model.Job;
+import io.kubelauncher.api.plugin.ConfigReloadResult;
 import io.kubelauncher.api.plugin.PluginException;
 import io.kubelauncher.api.plugin.RequestUser;
 import io.kubelauncher.kubernetes.render.Admission;
@@ -19,4 +20,9 @@ public interface SubmissionPolicy {
 
     /** What the cluster offers this user. */
     ClusterInfo clusterInfo(RequestUser user) throws PluginException;
+
+    /** Re-reads the profiles (Config Reload, 202), keeping the old ones when the new ones are bad. */
+    default ConfigReloadResult reload() {
+        return ConfigReloadResult.success();
+    }
 }

@@ -65,7 +65,7 @@ class KubernetesJobSourceMockServerTest {
         server.init();
         client = server.createClient();
         scheduler = Executors.newScheduledThreadPool(4);
-        cache = new ClusterCache(client, new CacheSettings(NS, 500, 180, Duration.ofSeconds(10)), scheduler,
+        cache = new ClusterCache(client, new CacheSettings(NS, 500, 2, Duration.ofSeconds(10)), scheduler,
                 new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1), new Random(7)));
         JsonMapper mapper = JsonMapper.builder().build();
         source = new KubernetesJobSource(client, cache, new PassThroughPolicy(), new BuiltinRenderer(mapper),
@@ -203,7 +203,7 @@ class KubernetesJobSourceMockServerTest {
     @Test
     void jobsCreatedByAnotherInstanceAreSeen() {
         Job submitted = source.submit(ALICE, job("Elsewhere").build());
-        ClusterCache secondCache = new ClusterCache(client, new CacheSettings(NS, 1, 180, Duration.ofSeconds(10)), scheduler,
+        ClusterCache secondCache = new ClusterCache(client, new CacheSettings(NS, 1, 2, Duration.ofSeconds(10)), scheduler,
                 new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1), new Random(3)));
         JsonMapper mapper = JsonMapper.builder().build();
         KubernetesJobSource second = new KubernetesJobSource(client, secondCache, new PassThroughPolicy(), new BuiltinRenderer(mapper),
