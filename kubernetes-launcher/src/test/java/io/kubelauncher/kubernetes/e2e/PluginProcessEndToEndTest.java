@@ -65,8 +65,16 @@ class PluginProcessEndToEndTest {
                 "watch-timeout-seconds=10",
                 "use-templating=" + (templating ? 1 : 0),
                 ""));
-        List<String> command = LauncherClient.javaCommand("io.kubelauncher.kubernetes.Main", List.of("-Xshare:auto"),
-                List.of("--config-file=" + conf, "--plugin-name=Kubernetes", "--heartbeat-interval-seconds=0"));
+        List<String> args = List.of("--config-file=" + conf, "--plugin-name=Kubernetes", "--heartbeat-interval-seconds=0");
+        // -Dkubelauncher.pluginCommand=bin/rstudio-kubernetes-launcher runs the packaged plugin instead of the classes
+        String packaged = System.getProperty("kubelauncher.pluginCommand", "");
+        List<String> command = new ArrayList<>();
+        if (packaged.isEmpty()) {
+            command.addAll(LauncherClient.javaCommand("io.kubelauncher.kubernetes.Main", List.of(), args));
+        } else {
+            command.add(Path.of(System.getProperty("kubelauncher.root", ".")).resolve(packaged).toString());
+            command.addAll(args);
+        }
         return LauncherClient.start(command);
     }
 
