@@ -61,6 +61,7 @@ final class ApiServer {
   private final int eventLoops;
   private volatile List<String> deployments = List.of();
   private volatile int port;
+  private volatile Discovery discovery;
 
   ApiServer(Vertx vertx, ObjectStore store, Admission admission, Deletion deletion, Kubelet kubelet, ExecutorService pumps,
             Scenarios scenarios, ClusterCertificates certificates, String token, Clock clock, Random random,
@@ -108,6 +109,7 @@ final class ApiServer {
       throw new IllegalStateException("the API server's event loops did not share one port: " + bound);
     }
     port = bound.get(0);
+    discovery = new Discovery("127.0.0.1:" + port);
     return port;
   }
 
@@ -197,7 +199,6 @@ final class ApiServer {
     List<String> path = new ArrayList<>(Arrays.asList(request.path().split("/")));
     path.removeIf(String::isEmpty);
     HttpMethod method = request.method();
-    Discovery discovery = new Discovery("127.0.0.1:" + port);
     if (method == HttpMethod.GET) {
       if (path.equals(List.of("version"))) {
         respond(request, 200, Discovery.version());
@@ -212,12 +213,12 @@ final class ApiServer {
         return;
       }
       if (path.size() == 2 && path.get(0).equals("apis")) {
-        respond(request, 200, discovery.group(path.get(1)).orElseThrow(() -> notFound(request)));
+        respond(request, 200, discovery.group(path.get(1)).orElseThrow(() -> notFound()));
         return;
       }
       if (path.size() == 2 && path.get(0).equals("api") || path.size() == 3 && path.get(0).equals("apis")) {
         String groupVersion = path.get(0).equals("api") ? path.get(1) : path.get(1) + "/" + path.get(2);
-        respond(request, 200, discovery.resources(groupVersion).orElseThrow(() -> notFound(request)));
+        respond(request, 200, discovery.resources(groupVersion).orElseThrow(() -> notFound()));
         return;
       }
     }
@@ -232,13 +233,13 @@ final class ApiServer {
         respond(request, 201, authorization.review(Json.MAPPER.readTree(body.getBytes())));
         return;
       }
-      throw notFound(request);
+      throw notFound();
     }
     if (path.size() >= 3 && path.get(0).equals("apis") && path.get(1).equals("metrics.k8s.io")) {
       respond(request, 200, metrics.serve(request, path.subList(3, path.size())));
       return;
     }
-    Target target = target(path).orElseThrow(() -> notFound(request));
+    Target target = target(path).orElseThrow(() -> notFound());
     dispatch(request, body, target);
   }
 
@@ -281,7 +282,7 @@ final class ApiServer {
     MultiMap params = request.params();
     boolean collection = target.name() == null;
     if (kind.namespaced() && target.namespace() == null && !collection) {
-      throw notFound(request);
+      throw notFound();
     }
     String verb = verb(method, collection, params);
     String resource = target.subresource() == null ? kind.plural() : kind.plural() + "/" + target.subresource();
@@ -386,13 +387,13 @@ final class ApiServer {
       return;
     }
     if (kind != ResourceKind.PODS) {
-      throw notFound(request);
+      throw notFound();
     }
     ObjectNode pod = store.getOrThrow(ResourceKind.PODS, target.namespace(), target.name());
     switch (subresource) {
       case "log" -> new PodLogs(vertx, clock).serve(request, pod, kubelet.sandbox(target.namespace(), target.name()));
       case "exec", "attach" -> stream(request, pod, subresource);
-      default -> throw notFound(request);
+      default -> throw notFound();
     }
   }
 
@@ -413,6 +414,9 @@ final class ApiServer {
       throw ApiException.badRequest("Upgrade request required: this simulated cluster serves " + subresource + " over WebSocket only");
     }
     boolean stdin = bool(params.get("stdin"));
+    if (subresource.equals("exec") && params.getAll("command").isEmpty()) {
+      throw ApiException.badRequest("you must specify at least 1 command");
+    }
     request.toWebSocket().onSuccess((ServerWebSocket socket) -> {
       if (subresource.equals("exec")) {
         List<String> command = params.getAll("command");
@@ -599,7 +603,7 @@ final class ApiServer {
     }
   }
 
-  static ApiException notFound(HttpServerRequest request) {
+  static ApiException notFound() {
     return new ApiException(404, "NotFound", "the server could not find the requested resource");
   }
 

@@ -33,8 +33,10 @@ final class ControllerLoop implements ObjectStore.Listener {
 
   @Override
   public void onChange(ObjectStore.Change change) {
-    if (!thread.isShutdown()) {
+    try {
       thread.execute(() -> guarded(() -> handle(change)));
+    } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+      // the cluster is closing: its controllers no longer react
     }
   }
 

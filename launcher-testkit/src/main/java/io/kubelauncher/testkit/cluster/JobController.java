@@ -1,6 +1,7 @@
 package io.kubelauncher.testkit.cluster;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,9 +33,17 @@ final class JobController {
   /** Pods already counted as succeeded or failed, by job uid (the job-tracking finalizer's role). */
   private final Map<String, Set<String>> succeeded = new HashMap<>();
   private final Map<String, Set<String>> failed = new HashMap<>();
+  /** When each job last counted a failed pod: replacements wait out the pod failure backoff from then. */
+  private final Map<String, Instant> lastFailure = new HashMap<>();
+  private final Duration failureBackoff;
 
+  /**
+   * {@code failureBackoff} is the delay before the first replacement of a failed pod (10s in
+   * Kubernetes), doubling with each further failure up to six minutes.
+   */
   JobController(ObjectStore store, Deletion deletion, Admission admission, EventRecorder events,
-                ScheduledExecutorService controller, Clock clock) {
+                ScheduledExecutorService controller, Clock clock, Duration failureBackoff) {
+    this.failureBackoff = failureBackoff;
     this.store = store;
     this.deletion = deletion;
     this.admission = admission;
@@ -52,6 +61,7 @@ final class JobController {
     podsByJob.remove(uid);
     succeeded.remove(uid);
     failed.remove(uid);
+    lastFailure.remove(uid);
   }
 
   void podChanged(ObjectNode pod, boolean removed) {
@@ -95,7 +105,9 @@ final class JobController {
       if (phase.equals("Succeeded")) {
         succeededPods.add(podUid);
       } else if (phase.equals("Failed")) {
-        failedPods.add(podUid);
+        if (failedPods.add(podUid)) {
+          lastFailure.put(uid, clock.instant());
+        }
       } else if (pod.path("metadata").has("deletionTimestamp")) {
         terminating++;
       } else {
@@ -138,6 +150,11 @@ final class JobController {
       events.record(job, EventRecorder.Type.Warning, reason, message, "job-controller", null);
     } else if (finished == null && !suspended) {
       int wanted = Math.min(parallelism, completions - succeededPods.size()) - active - terminating;
+      Instant retryAt = failedPods.isEmpty() ? now : lastFailure.getOrDefault(uid, now).plus(backoff(failedPods.size()));
+      if (wanted > 0 && retryAt.isAfter(now)) {
+        controller.schedule(() -> sync(namespace, name), Duration.between(now, retryAt).toMillis() + 1, TimeUnit.MILLISECONDS);
+        wanted = 0;
+      }
       for (int i = 0; i < wanted; i++) {
         createPod(job);
         active++;
@@ -167,6 +184,12 @@ final class JobController {
         }
       }
     }, Math.max(0, seconds), TimeUnit.SECONDS);
+  }
+
+  /** The pod failure backoff after {@code failures} failures: base, 2 x base, 4 x base... at most six minutes. */
+  private Duration backoff(int failures) {
+    Duration delay = failureBackoff.multipliedBy(1L << Math.min(20, failures - 1));
+    return delay.compareTo(Duration.ofMinutes(6)) > 0 ? Duration.ofMinutes(6) : delay;
   }
 
   private void writeStatus(ObjectNode job, String startTime, int active, int ready, int terminating, int succeededCount, int failedCount,

@@ -27,7 +27,7 @@ final class PodMetricsApi {
   /** Answers {@code GET /apis/metrics.k8s.io/v1beta1/<rest>}. */
   ObjectNode serve(HttpServerRequest request, List<String> rest) {
     if (request.method() != HttpMethod.GET || rest.size() < 3 || !rest.get(0).equals("namespaces") || !rest.get(2).equals("pods")) {
-      throw ApiServer.notFound(request);
+      throw ApiServer.notFound();
     }
     String namespace = rest.get(1);
     authorization.check("get", ResourceKind.POD_METRICS, "pods", namespace, null);

@@ -47,6 +47,7 @@ public final class SimulatedCluster implements AutoCloseable {
   private final ScheduledExecutorService controllerThread;
   private final ExecutorService pumps;
   private final Kubelet kubelet;
+  private final ControllerLoop controllerLoop;
   private final ApiServer apiServer;
   private final ClusterCertificates certificates;
   private final String token;
@@ -68,19 +69,17 @@ public final class SimulatedCluster implements AutoCloseable {
     Admission admission = new Admission(store, random);
     Deletion deletion = new Deletion(store, clock);
     EventRecorder events = new EventRecorder(store, clock);
-    ControllerLoop[] loop = new ControllerLoop[1];
-    ApiServer[] server = new ApiServer[1];
-    this.scenarios = new Scenarios(store::compact, () -> server[0].restart(), () -> loop[0].reschedule());
+    // the scenarios' hooks run only once the cluster is up, when every field below is set
+    this.scenarios = new Scenarios(store::compact, this::restartApiServer, this::reschedule);
     this.kubelet = new Kubelet(store, events, scenarios, controllerThread, pumps, clock, settings.stateDir, "127.0.0.1");
     Scheduler scheduler = new Scheduler(store, events, scenarios, controllerThread, clock);
-    JobController jobs = new JobController(store, deletion, admission, events, controllerThread, clock);
-    loop[0] = new ControllerLoop(controllerThread, jobs, scheduler, kubelet, deletion);
+    JobController jobs = new JobController(store, deletion, admission, events, controllerThread, clock, settings.podFailureBackoff);
+    this.controllerLoop = new ControllerLoop(controllerThread, jobs, scheduler, kubelet, deletion);
     this.apiServer = new ApiServer(vertx, store, admission, deletion, kubelet, pumps, scenarios, certificates, token, clock, random,
         settings.bookmarkInterval, settings.watchTimeout, eventLoops);
-    server[0] = apiServer;
     seed(clock, settings.nodes);
-    store.addListener(loop[0]);
-    loop[0].start();
+    store.addListener(controllerLoop);
+    controllerLoop.start();
     int port;
     try {
       port = apiServer.start(settings.port);
@@ -103,6 +102,14 @@ public final class SimulatedCluster implements AutoCloseable {
     for (ObjectNode node : NodeInventory.ofThisMachine(nodes).nodes(ObjectStore.timestamp(clock.instant()))) {
       store.create(ResourceKind.NODES, null, node);
     }
+  }
+
+  private void restartApiServer() {
+    apiServer.restart();
+  }
+
+  private void reschedule() {
+    controllerLoop.reschedule();
   }
 
   public static Builder builder() {
@@ -235,6 +242,7 @@ public final class SimulatedCluster implements AutoCloseable {
     private Duration bookmarkInterval = Duration.ofSeconds(60);
     private Duration watchTimeout = Duration.ofMinutes(30);
     private boolean temporaryStateDir;
+    private Duration podFailureBackoff = Duration.ofSeconds(10);
 
     private Builder() {
     }
@@ -303,6 +311,18 @@ public final class SimulatedCluster implements AutoCloseable {
     /** How long a watch without {@code timeoutSeconds} lasts; 30 minutes by default. */
     public Builder watchTimeout(Duration timeout) {
       this.watchTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * How long the job controller waits before replacing the first failed pod of a Job (doubling
+     * for each further failure, at most six minutes); 10 seconds by default, as in Kubernetes.
+     */
+    public Builder podFailureBackoff(Duration backoff) {
+      if (backoff == null || backoff.isNegative()) {
+        throw new IllegalArgumentException("podFailureBackoff must be zero or positive, was " + backoff);
+      }
+      this.podFailureBackoff = backoff;
       return this;
     }
 

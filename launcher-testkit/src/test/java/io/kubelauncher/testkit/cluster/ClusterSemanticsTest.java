@@ -140,18 +140,6 @@ class ClusterSemanticsTest {
   }
 
   @Test
-  void failedPodsAreReplacedUpToTheBackoffLimit() {
-    Job job = TestJobs.shell("retry-", "exit 1").editSpec().withBackoffLimit(1).endSpec().build();
-    String name = client.batch().v1().jobs().resource(job).create().getMetadata().getName();
-    Job failed = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> client.batch().v1().jobs().withName(name).get(),
-        j -> j.getStatus() != null && j.getStatus().getConditions().stream().anyMatch(c -> c.getType().equals("Failed")));
-    assertThat(failed.getStatus().getFailed()).isEqualTo(2);
-    assertThat(failed.getStatus().getConditions()).anyMatch(c -> "BackoffLimitExceeded".equals(c.getReason()));
-    assertThat(client.pods().withLabel("job-name", name).list().getItems()).hasSize(2)
-        .allMatch(p -> p.getStatus().getPhase().equals("Failed"));
-  }
-
-  @Test
   void activeDeadlineFailsTheJobAndStopsItsPod() {
     Job job = TestJobs.shell("deadline-", "sleep 60").editSpec().withActiveDeadlineSeconds(1L).endSpec().build();
     job = client.batch().v1().jobs().resource(job).create();
@@ -168,6 +156,27 @@ class ClusterSemanticsTest {
     String name = client.batch().v1().jobs().resource(job).create().getMetadata().getName();
     Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> client.batch().v1().jobs().withName(name).get() == null);
     assertThat(client.pods().withLabel("job-name", name).list().getItems()).isEmpty();
+  }
+
+  @Test
+  void fabric8HttpWatchesWorkToo() throws Exception {
+    var config = new io.fabric8.kubernetes.client.ConfigBuilder(cluster.clientConfig()).withOnlyHttpWatches(true).build();
+    try (KubernetesClient httpOnly = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build()) {
+      java.util.concurrent.CompletableFuture<String> added = new java.util.concurrent.CompletableFuture<>();
+      try (var watch = httpOnly.services().withLabel("transport", "http").watch(new io.fabric8.kubernetes.client.Watcher<Service>() {
+        @Override
+        public void eventReceived(Action action, Service resource) {
+          added.complete(action + " " + resource.getMetadata().getName());
+        }
+
+        @Override
+        public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
+        }
+      })) {
+        String name = client.services().resource(service("http-watch-", Map.of("transport", "http"))).create().getMetadata().getName();
+        assertThat(added.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("ADDED " + name);
+      }
+    }
   }
 
   @Test

@@ -31,7 +31,7 @@ class ScenariosTest {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = SimulatedCluster.builder().nodes(2).bookmarkInterval(Duration.ofMillis(200)).start();
+    cluster = SimulatedCluster.builder().nodes(2).bookmarkInterval(Duration.ofMillis(200)).podFailureBackoff(Duration.ofMillis(500)).start();
     client = cluster.client();
     http = ClusterHttp.of(cluster);
   }
@@ -147,6 +147,21 @@ class ScenariosTest {
     TestJobs.awaitPhase(client, pod, "Succeeded");
     client.batch().v1().jobs().withName(blockers.get(1).getMetadata().getName())
         .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).withGracePeriod(0).delete();
+  }
+
+  @Test
+  void failedPodsAreReplacedUpToTheBackoffLimit() {
+    Job job = TestJobs.shell("retry-", "exit 1").editSpec().withBackoffLimit(1).endSpec().build();
+    String name = client.batch().v1().jobs().resource(job).create().getMetadata().getName();
+    long start = System.nanoTime();
+    Job failed = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> client.batch().v1().jobs().withName(name).get(),
+        j -> j.getStatus() != null && j.getStatus().getConditions().stream().anyMatch(c -> c.getType().equals("Failed")));
+    assertThat(failed.getStatus().getFailed()).isEqualTo(2);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the replacement waited out the pod failure backoff")
+        .isGreaterThanOrEqualTo(Duration.ofMillis(500));
+    assertThat(failed.getStatus().getConditions()).anyMatch(c -> "BackoffLimitExceeded".equals(c.getReason()));
+    assertThat(client.pods().withLabel("job-name", name).list().getItems()).hasSize(2)
+        .allMatch(p -> p.getStatus().getPhase().equals("Failed"));
   }
 
   @Test

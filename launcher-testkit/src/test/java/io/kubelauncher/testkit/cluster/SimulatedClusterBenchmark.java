@@ -39,6 +39,7 @@ class SimulatedClusterBenchmark {
       AtomicLong watched = new AtomicLong();
       String startRv = client.batch().v1().jobs().list().getMetadata().getResourceVersion();
       Watch live = client.batch().v1().jobs().watch(new ListOptionsBuilder().withResourceVersion(startRv).build(), counting(watched));
+      Duration cpuBefore = cpu();
       long start = System.nanoTime();
       ExecutorService pool = Executors.newFixedThreadPool(threads);
       List<Future<?>> futures = new ArrayList<>();
@@ -66,6 +67,7 @@ class SimulatedClusterBenchmark {
       } while (token != null && !token.isEmpty());
       double listSeconds = seconds(listStart);
       double total = seconds(start);
+      Duration cpuUsed = cpu().minus(cpuBefore);
       Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> client.pods().withField("status.phase", "Pending").list().getItems().size() == jobs);
       double settled = seconds(start);
       live.close();
@@ -82,7 +84,9 @@ class SimulatedClusterBenchmark {
       System.out.printf("SimulatedCluster benchmark: %d jobs, %d client threads%n", jobs, threads);
       System.out.printf("  create: %.1f s (%.0f jobs/s)%n", createSeconds, jobs / createSeconds);
       System.out.printf("  paged list (500 per page): %d jobs in %.2f s%n", listed, listSeconds);
-      System.out.printf("  created + listed: %.1f s (target < 30 s)%n", total);
+      System.out.printf("  created + listed: %.1f s (target < 30 s), using %.1f s of CPU in this JVM (client and cluster) on %d processors,"
+          + " load average %.1f%n", total, cpuUsed.toMillis() / 1000.0, Runtime.getRuntime().availableProcessors(),
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       System.out.printf("  all %d pods Pending (FailedScheduling) after %.1f s%n", jobs, settled);
       System.out.printf("  live watch: %d job events during the run (%.0f events/s)%n", changes, changes / settled);
       System.out.printf("  watch replay from the first resourceVersion: %d events in %.2f s (%.0f events/s)%n",
@@ -102,6 +106,10 @@ class SimulatedClusterBenchmark {
       public void onClose(WatcherException cause) {
       }
     };
+  }
+
+  private static Duration cpu() {
+    return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
   private static double seconds(long since) {
