@@ -21,8 +21,17 @@ public final class StandardFunctions {
      * of the Helm package, and Helm's {@code include}. A new mutable map: add or replace entries freely.
      */
     public static Map<String, TemplateFunction> helmCompatible() {
-        Map<String, TemplateFunction> functions = new HashMap<>(SprigLibrary.create().functions());
-        functions.putAll(HelmFunctions.create().functions());
+        return helmCompatible(SprigLibrary.create(), HelmFunctions.create());
+    }
+
+    /**
+     * The same with configured libraries, e.g. a fixed clock for Sprig's dates or a {@code CommandRunner}
+     * and {@code GroupsResolver} for {@code exec} and {@code groups}:
+     * {@code helmCompatible(SprigLibrary.builder().clock(clock).build(), HelmFunctions.builder().commandRunner(r).build())}.
+     */
+    public static Map<String, TemplateFunction> helmCompatible(SprigLibrary sprig, HelmFunctions helm) {
+        Map<String, TemplateFunction> functions = new HashMap<>(sprig.functions());
+        functions.putAll(helm.functions());
         functions.put("include", TemplateSet.INCLUDE);
         return functions;
     }

@@ -126,6 +126,54 @@ class TemplateSetTest {
     }
 
     @Test
+    void goValuesExposeFieldsTheStringerMethodAndNilErrors() throws Exception {
+        io.kubelauncher.gotemplate.function.GoValue nilError = new io.kubelauncher.gotemplate.function.GoValue() {
+            @Override
+            public String goTypeName() {
+                return "error";
+            }
+
+            @Override
+            public String goString() {
+                return "<nil>";
+            }
+
+            @Override
+            public boolean isNil() {
+                return true;
+            }
+        };
+        io.kubelauncher.gotemplate.function.GoValue result = new io.kubelauncher.gotemplate.function.GoValue() {
+            @Override
+            public String goTypeName() {
+                return "main.Result";
+            }
+
+            @Override
+            public String goString() {
+                return "out";
+            }
+
+            @Override
+            public Object field(String name) throws NoSuchFieldException {
+                if (name.equals("Err")) {
+                    return nilError;
+                }
+                throw new NoSuchFieldException(name);
+            }
+        };
+        TemplateSet set = TemplateSet.builder(FUNCTIONS)
+                .parse("t.tpl", "{{.r}} {{.r.String}} {{.r.Err}} {{if .r.Err}}err{{else}}ok{{end}} {{print .r.Err}}")
+                .parse("bad.tpl", "{{.r.Err.Error}}")
+                .parse("none.tpl", "{{.r.Nope}}")
+                .build();
+        Map<String, Object> data = Map.of("r", result);
+        assertThat(set.render("t.tpl", data)).isEqualTo("out out <nil> ok <nil>");
+        assertThatThrownBy(() -> set.render("bad.tpl", data)).hasMessageEndingWith("nil pointer evaluating error.Error");
+        assertThatThrownBy(() -> set.render("none.tpl", data)).hasMessageEndingWith("can't evaluate field Nope in type interface {}");
+    }
+
+    @Test
     void errorColumnsAreByteOffsets() {
         assertThat(error("\u00e9\u00e9 {{.x.y}}", "{\"x\":\"s\"}", MissingKey.DEFAULT))
                 .startsWith("template: t.tpl:1:9: executing");

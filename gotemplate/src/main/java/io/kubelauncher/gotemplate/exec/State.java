@@ -527,8 +527,21 @@ final class State {
             return result;
         }
         if (receiver instanceof GoValue) {
+            GoValue value = (GoValue) receiver;
+            if (value.isNil()) {
+                // a nil held in a non-empty interface, such as a nil error field
+                throw errorf("nil pointer evaluating " + value.goTypeName() + "." + fieldName);
+            }
+            if (fieldName.equals("String") && value.isStringer()) {
+                // the fmt.Stringer method: a niladic call
+                int given = (args == null ? 0 : args.size() - 1) + (fin != NO_FINAL ? 1 : 0);
+                if (given != 0) {
+                    throw errorf("wrong number of args for String: want 0 got " + given);
+                }
+                return value.goString();
+            }
             try {
-                Object result = ((GoValue) receiver).field(fieldName);
+                Object result = value.field(fieldName);
                 if (hasArgs) {
                     throw errorf(fieldName + " has arguments but cannot be invoked as function");
                 }

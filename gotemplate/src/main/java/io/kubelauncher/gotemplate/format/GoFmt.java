@@ -2,6 +2,7 @@ package io.kubelauncher.gotemplate.format;
 
 import io.kubelauncher.gotemplate.function.GoValue;
 import io.kubelauncher.gotemplate.function.TypedList;
+import io.kubelauncher.gotemplate.function.TypedMap;
 
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,9 @@ public final class GoFmt {
         }
         if (value instanceof List) {
             return "[]interface {}";
+        }
+        if (value instanceof TypedMap<?> t) {
+            return t.mapType().goName();
         }
         if (value instanceof Map) {
             return "map[string]interface {}";

@@ -13,8 +13,52 @@ final class YamlKeyOrder {
     }
 
     static boolean less(String a, String b) {
-        int[] ar = a.codePoints().toArray();
-        int[] br = b.codePoints().toArray();
+        // Keys are almost always ASCII: compare chars directly and skip building code point arrays.
+        int[] ar = isAscii(a) ? null : a.codePoints().toArray();
+        int[] br = isAscii(b) ? null : b.codePoints().toArray();
+        if (ar == null && br == null) {
+            return lessAscii(a, b);
+        }
+        if (ar == null) {
+            ar = a.codePoints().toArray();
+        }
+        if (br == null) {
+            br = b.codePoints().toArray();
+        }
+        return less(ar, br);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean lessAscii(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x == y) {
+                continue;
+            }
+            boolean al = x >= 'a' && x <= 'z' || x >= 'A' && x <= 'Z';
+            boolean bl = y >= 'a' && y <= 'z' || y >= 'A' && y <= 'Z';
+            if (al && bl) {
+                return x < y;
+            }
+            if (al || bl) {
+                return bl;
+            }
+            return less(a.codePoints().toArray(), b.codePoints().toArray());
+        }
+        return a.length() < b.length();
+    }
+
+    private static boolean less(int[] ar, int[] br) {
         for (int i = 0; i < ar.length && i < br.length; i++) {
             if (ar[i] == br[i]) {
                 continue;

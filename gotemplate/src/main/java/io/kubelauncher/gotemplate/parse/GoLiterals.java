@@ -313,7 +313,7 @@ final class GoLiterals {
         }
         double v;
         try {
-            v = Double.parseDouble(hex ? s : s);
+            v = Double.parseDouble(s);
         } catch (NumberFormatException e) {
             return null;
         }

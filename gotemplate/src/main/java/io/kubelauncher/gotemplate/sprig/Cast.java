@@ -60,7 +60,10 @@ final class Cast {
 
     /** A Go {@code int} result: Integer when it fits (our {@code int}), else Long (Go's int is 64-bit). */
     static Object goInt(long v) {
-        return v == (int) v ? Integer.valueOf((int) v) : Long.valueOf(v);
+        if (v == (int) v) {
+            return Integer.valueOf((int) v); // (not a ?: whose numeric promotion would box a Long)
+        }
+        return Long.valueOf(v);
     }
 
     /** Sprig's strval: strings as they are, errors and Stringers by their text, the rest as {@code %v}. */

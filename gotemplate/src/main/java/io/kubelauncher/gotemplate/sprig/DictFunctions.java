@@ -162,7 +162,7 @@ final class DictFunctions {
             throw new GoPanic("dig needs at least three arguments");
         }
         Object last = ps[ps.length - 1];
-        if (!(last instanceof Map)) {
+        if (!(last instanceof Map) || last instanceof io.kubelauncher.gotemplate.function.TypedMap) {
             throw GoPanic.interfaceConversion(last, "map[string]interface {}");
         }
         Object def = ps[ps.length - 2];
@@ -182,7 +182,7 @@ final class DictFunctions {
             if (i == keys.length - 1) {
                 return step;
             }
-            if (!(step instanceof Map)) {
+            if (!(step instanceof Map) || step instanceof io.kubelauncher.gotemplate.function.TypedMap) {
                 throw GoPanic.interfaceConversion(step, "map[string]interface {}");
             }
             d = map(step);

@@ -95,7 +95,7 @@ final class GoReflect {
             return true;
         }
         if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
-            if (x.size() != y.size()) {
+            if (!GoFmt.typeName(a).equals(GoFmt.typeName(b)) || x.size() != y.size()) {
                 return false;
             }
             for (Map.Entry<?, ?> e : x.entrySet()) {

@@ -14,6 +14,7 @@ import static io.kubelauncher.gotemplate.sprig.Types.STRING_MAP;
 import io.kubelauncher.gotemplate.format.GoStringOrder;
 import io.kubelauncher.gotemplate.function.FunctionException;
 import io.kubelauncher.gotemplate.function.TypedList;
+import io.kubelauncher.gotemplate.function.TypedMap;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -235,13 +236,13 @@ final class ListFunctions {
         return List.of(Cast.strval(v));
     }
 
-    private static Map<String, Object> indexed(List<String> parts) {
-        Map<String, Object> res = new LinkedHashMap<>();
+    private static Map<String, String> indexed(List<String> parts) {
+        Map<String, String> res = new LinkedHashMap<>();
         if (parts != null) {
             for (int i = 0; i < parts.size(); i++) {
                 res.put("_" + i, parts.get(i));
             }
         }
-        return res;
+        return TypedMap.of(STRING_MAP, res);
     }
 }

@@ -104,6 +104,9 @@ final class TemplateGenerator {
                     }
                 } else {
                     callable = new ArrayList<>(defines);
+                    for (int later = f + 1; later < nFiles; later++) {
+                        callable.add("f" + later + ".tpl"); // files call only later files: no cycles
+                    }
                     vars = new ArrayList<>(List.of("$"));
                     depth = 0;
                     rangeDepth = 0;

@@ -64,7 +64,10 @@ class SprigDifferentialTest {
                 "{{ urlParse \"mailto:someone@example.com\" }}|{{ urlParse \"/rel/path?q\" }}|{{ urlParse \"//host\" }}|{{ urlParse \"http://[::1]:80/\" }}|{{ urlParse \"file:///etc/passwd\" }}|{{ urlParse \"x?\" }}",
                 "{{ urlParse \"http://a b.com/\" }}", "{{ urlParse \":foo\" }}", "{{ urlParse \"a:b/c\" }}", "{{ urlParse \"http://host:port/\" }}", "{{ urlParse \"http://x/%zz\" }}", "{{ urlParse \"1a:x\" }}",
                 "{{ urlJoin (dict \"scheme\" \"https\" \"host\" \"h.io:1\" \"path\" \"/a b/c?d\" \"query\" \"q=1\" \"fragment\" \"f g\" \"userinfo\" \"u:p@w\") }}|{{ urlJoin (dict \"path\" \"a:b\") }}|{{ urlJoin (dict \"scheme\" \"mailto\" \"opaque\" \"x@y\") }}|{{ urlJoin (dict) }}|{{ urlJoin (dict \"host\" \"h\" \"path\" \"rel\") }}",
-                "{{ urlJoin (dict \"host\" 1) }}"
+                "{{ urlJoin (dict \"host\" 1) }}",
+                // Go types of results
+                "{{ typeOf (int \"5\") }} {{ typeOf (atoi \"3\") }} {{ typeOf (randInt 1 2) }} {{ typeOf (int64 5) }} {{ typeOf (add 1 2) }} {{ typeOf (float64 1) }} {{ typeOf (until 2) }} {{ typeOf (splitList \",\" \"a\") }} {{ typeOf (split \",\" \"a\") }} {{ typeOf (list) }} {{ typeOf (dict) }} {{ typeOf (chunk 1 (list 1)) }} {{ typeOf now }} {{ typeOf (keys (dict)) }} {{ typeOf (first (list 1)) }} {{ typeOf (sortAlpha (list 1)) }} {{ typeOf (regexFindAll \"a\" \"a\" -1) }} {{ typeOf (toStrings 1) }} {{ typeOf (genCA \"x\" 1) }} {{ kindOf (genCA \"x\" 1) }}",
+                "{{ (split \",\" \"a,b\")._1 }} {{ index (splitn \",\" 2 \"a,b,c\") \"_1\" }} {{ toJson (split \",\" \"b,a\") }} {{ deepEqual (split \",\" \"a\") (dict \"_0\" \"a\") }} {{ range $k, $v := split \",\" \"x,y\" }}{{ $k }}={{ $v }};{{ end }}"
         );
     }
 
