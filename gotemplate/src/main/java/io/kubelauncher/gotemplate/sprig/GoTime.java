@@ -54,6 +54,10 @@ public record GoTime(ZonedDateTime time, String zoneName, String location, Long 
                 || id.equals("Etc/Zulu") || id.equals("Universal") || id.equals("Etc/Universal")) {
             return "UTC";
         }
+        String tzdata = ZoneAbbreviations.lookup(z, t.toInstant());
+        if (tzdata != null) {
+            return tzdata;
+        }
         String name = ZONE_NAME.format(t);
         if (name.startsWith("GMT") && name.length() > 3) {
             int secs = t.getOffset().getTotalSeconds();

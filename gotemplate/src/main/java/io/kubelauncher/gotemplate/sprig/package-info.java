@@ -18,8 +18,9 @@
  * <ul>
  *   <li>regexp: patterns are RE2-checked and translated to {@link java.util.regex}; the RE2 {@code U}
  *       (ungreedy) flag is ignored, and Unicode class tables follow Java's Unicode version.</li>
- *   <li>Time zone abbreviations come from Java's zone names where tzdata has none of its own
- *       (e.g. Java "GST" where tzdata writes "+04" for Asia/Dubai); offsets are exact.</li>
+ *   <li>Zone offsets come from Java's tz database and abbreviations from the system's
+ *       /usr/share/zoneinfo (as Go reads them); where that file is missing Java's zone names are used
+ *       (e.g. "GST" where tzdata writes "+04").</li>
  *   <li>{@code int}, {@code atoi}... return Integer (Go {@code int}) when the value fits 32 bits
  *       and Long otherwise (Go's int is 64-bit); {@code uint64} semver parts are Long.</li>
  *   <li>{@code keys} and {@code values} follow the map's iteration order (Go's is random).</li>
