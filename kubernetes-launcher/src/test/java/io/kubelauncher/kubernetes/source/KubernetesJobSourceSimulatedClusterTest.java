@@ -1,0 +1,221 @@
+package io.kubelauncher.kubernetes.source;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubelauncher.api.model.ExposedPort;
+import io.kubelauncher.api.model.Job;
+import io.kubelauncher.api.model.JobNetwork;
+import io.kubelauncher.api.model.JobOperation;
+import io.kubelauncher.api.model.JobStatus;
+import io.kubelauncher.api.model.OutputType;
+import io.kubelauncher.api.model.Version;
+import io.kubelauncher.api.plugin.BootstrapContext;
+import io.kubelauncher.api.plugin.RequestUser;
+import io.kubelauncher.kubernetes.cache.Backoff;
+import io.kubelauncher.kubernetes.cache.CacheSettings;
+import io.kubelauncher.kubernetes.cache.ClusterCache;
+import io.kubelauncher.kubernetes.cluster.ClusterConnection;
+import io.kubelauncher.kubernetes.cluster.KubernetesClients;
+import io.kubelauncher.kubernetes.cluster.PermissionCheck;
+import io.kubelauncher.kubernetes.cluster.RequestMetrics;
+import io.kubelauncher.testkit.cluster.SimulatedCluster;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@link KubernetesJobSource} against {@link SimulatedCluster}: HTTPS with its own CA and a bearer
+ * token, a Job controller and a kubelet that run containers as local processes.
+ */
+class KubernetesJobSourceSimulatedClusterTest {
+
+    private static final RequestUser ALICE = RequestUser.of("alice");
+    private static final Duration LAUNCH_GRACE = Duration.ofSeconds(3);
+
+    private SimulatedCluster cluster;
+    private KubernetesClient client;
+    private ScheduledExecutorService scheduler;
+    private KubernetesJobSource source;
+    private RequestMetrics metrics;
+    private final RecordingPublisher publisher = new RecordingPublisher();
+
+    @BeforeEach
+    void start() {
+        cluster = SimulatedCluster.builder().namespace("rstudio").nodes(2).start();
+        metrics = new RequestMetrics(Clock.systemUTC());
+        client = KubernetesClients.create(new ClusterConnection(URI.create(cluster.apiUrl()), cluster::token,
+                Optional.of(cluster.caCertificatePem()), true), "rstudio", metrics);
+        scheduler = Executors.newScheduledThreadPool(4);
+        source = source(Duration.ofHours(24));
+        source.bootstrap(new BootstrapContext(new Version(3, 7, 0), publisher));
+    }
+
+    private KubernetesJobSource source(Duration expiry) {
+        ClusterCache cache = new ClusterCache(client, new CacheSettings("rstudio", 500, 5, Duration.ofSeconds(20)), scheduler,
+                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), new Random(11)));
+        JsonMapper mapper = JsonMapper.builder().build();
+        return new KubernetesJobSource(client, cache, new PassThroughPolicy(), new BuiltinRenderer(mapper),
+                new SourceSettings("rstudio", "Kubernetes", true, expiry, LAUNCH_GRACE, Duration.ofSeconds(10), Duration.ofMillis(500)),
+                Clock.systemUTC(), scheduler, mapper, new PermissionCheck(client, "rstudio")::verify, metrics::takeLatencySample);
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        source.shutdown();
+        scheduler.shutdownNow();
+        scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        client.close();
+        cluster.close();
+    }
+
+    private JobStatus status(String id) {
+        return publisher.latest(id).map(Job::status).orElse(null);
+    }
+
+    @Test
+    void aShellCommandRunsToFinishedAndItsOutputIsStreamed() throws Exception {
+        Map<String, Long> before = metrics.counts();
+        Job submitted = source.submit(ALICE, Job.builder().name("Echo").user("alice").command("echo").args(List.of("hello", "world")).build());
+        Map<String, Long> afterSubmit = metrics.counts();
+        assertThat(afterSubmit.getOrDefault("POST jobs", 0L) - before.getOrDefault("POST jobs", 0L)).isEqualTo(1);
+        assertThat(afterSubmit.keySet()).doesNotContain("POST services");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.FINISHED);
+        Job finished = source.job(submitted.id()).orElseThrow();
+        assertThat(finished.exitCode()).isEqualTo(0);
+        assertThat(finished.host()).isNotEmpty();
+
+        RecordingOutput output = new RecordingOutput();
+        source.streamOutput(ALICE, finished, OutputType.MIXED, output);
+        assertThat(output.ended.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(output.text.toString()).isEqualTo("hello world\n");
+        assertThat(output.completions.get()).isEqualTo(1);
+    }
+
+    @Test
+    void stdinReachesTheProcessAndANonZeroExitIsFinished() throws Exception {
+        Job submitted = source.submit(ALICE, Job.builder().name("Script").user("alice").exe("/bin/sh")
+                .stdin("echo from stdin\nexit 3\n").build());
+        RecordingOutput output = new RecordingOutput();
+        source.streamOutput(ALICE, submitted, OutputType.MIXED, output);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.FINISHED);
+        assertThat(source.job(submitted.id()).orElseThrow().exitCode()).isEqualTo(3);
+        assertThat(output.ended.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(output.text.toString()).isEqualTo("from stdin\n");
+        assertThat(output.completions.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aLiveOutputStreamFollowsAndCompletesOnce() throws Exception {
+        Job submitted = source.submit(ALICE, Job.builder().name("Counter").user("alice")
+                .command("for i in 1 2 3; do echo line $i; sleep 0.3; done").build());
+        RecordingOutput output = new RecordingOutput();
+        source.streamOutput(ALICE, submitted, OutputType.MIXED, output);
+
+        assertThat(output.ended.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(output.text.toString()).isEqualTo("line 1\nline 2\nline 3\n");
+        assertThat(output.completions.get()).isEqualTo(1);
+        assertThat(output.failure).isNull();
+    }
+
+    @Test
+    void stopEndsFinishedWith143() {
+        Job submitted = source.submit(ALICE, Job.builder().name("Sleeper").user("alice").command("sleep 60").build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.RUNNING);
+
+        var result = source.control(ALICE, source.job(submitted.id()).orElseThrow(), JobOperation.STOP);
+
+        assertThat(result.operationComplete()).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.FINISHED);
+        assertThat(source.job(submitted.id()).orElseThrow().exitCode()).isEqualTo(143);
+    }
+
+    @Test
+    void killEndsKilledWith137() {
+        Job submitted = source.submit(ALICE, Job.builder().name("Sleeper").user("alice").command("sleep 60").build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.RUNNING);
+
+        source.control(ALICE, source.job(submitted.id()).orElseThrow(), JobOperation.KILL);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.KILLED);
+        assertThat(source.job(submitted.id()).orElseThrow().exitCode()).isEqualTo(137);
+    }
+
+    @Test
+    void anImageThatCannotBePulledFailsAfterTheGracePeriod() {
+        cluster.scenarios().failImagePulls("r-session:4.9");
+        Job submitted = source.submit(ALICE, Job.builder().name("Bad Image").user("alice").command("true")
+                .container(io.kubelauncher.api.model.Container.of("r-session:4.9")).build());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> publisher.latest(submitted.id())
+                .map(j -> j.status() == JobStatus.PENDING && j.statusMessage() != null && j.statusMessage().startsWith("Image 'r-session:4.9' could not be pulled"))
+                .orElse(false));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.FAILED);
+        assertThat(source.job(submitted.id()).orElseThrow().statusMessage()).startsWith("Image 'r-session:4.9' could not be pulled");
+    }
+
+    @Test
+    void resourceFiguresAreStreamedWhileRunningThenComplete() throws Exception {
+        Job submitted = source.submit(ALICE, Job.builder().name("Busy").user("alice").command("sleep 30").build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.RUNNING);
+        java.util.List<io.kubelauncher.api.model.ResourceUtilisation> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch completed = new java.util.concurrent.CountDownLatch(1);
+        source.streamResourceUtilisation(source.job(submitted.id()).orElseThrow(), new io.kubelauncher.api.plugin.ResourceSink() {
+            @Override
+            public void utilisation(io.kubelauncher.api.model.ResourceUtilisation sample) {
+                samples.add(sample);
+            }
+
+            @Override
+            public void complete() {
+                completed.countDown();
+            }
+
+            @Override
+            public void fail(io.kubelauncher.api.plugin.ErrorCode code, String message) {
+                throw new AssertionError(code + " " + message);
+            }
+
+            @Override
+            public boolean isClosed() {
+                return completed.getCount() == 0;
+            }
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> !samples.isEmpty());
+        assertThat(samples.get(0).residentMemory()).isPositive();
+        source.control(ALICE, source.job(submitted.id()).orElseThrow(), JobOperation.KILL);
+        assertThat(completed.await(20, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void exposedPortsArePublishedOnTheServiceNodePortAndTheNodeAddress() {
+        Map<String, Long> before = metrics.counts();
+        Job submitted = source.submit(ALICE, Job.builder().name("Web").user("alice").command("sleep 30")
+                .exposedPorts(List.of(ExposedPort.tcp(8080))).build());
+        Map<String, Long> after = metrics.counts();
+        assertThat(after.get("POST jobs") - before.getOrDefault("POST jobs", 0L)).isEqualTo(1);
+        assertThat(after.get("POST services") - before.getOrDefault("POST services", 0L)).isEqualTo(1);
+
+        assertThat(submitted.exposedPorts()).singleElement().satisfies(p -> assertThat(p.publishedPort()).isNotNull().isBetween(30000, 32767));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.RUNNING);
+        JobNetwork network = source.network(ALICE, source.job(submitted.id()).orElseThrow());
+        assertThat(network.host()).isNotEmpty();
+        assertThat(network.ipAddresses()).isNotEmpty();
+        source.control(ALICE, source.job(submitted.id()).orElseThrow(), JobOperation.KILL);
+    }
+}
