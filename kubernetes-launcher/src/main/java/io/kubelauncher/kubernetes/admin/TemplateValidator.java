@@ -1,0 +1,129 @@
+package io.kubelauncher.kubernetes.admin;
+
+import io.kubelauncher.kubernetes.admin.RenderedObjectChecker.Kind;
+import io.kubelauncher.kubernetes.admin.TemplateProblem.Check;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * {@code --validate-templates [--verbose]}: renders {@code job.tpl} and {@code service.tpl} of the
+ * scratch path for a test job and reports each of the admin guide's checks with file and line.
+ * Exit status 0 when every check passes, 1 otherwise.
+ */
+public final class TemplateValidator {
+
+    static final List<String> TEMPLATES = List.of("job.tpl", "service.tpl");
+
+    private final TemplateRenderer renderer;
+    private final Supplier<Map<String, Object>> testJob;
+    private final TemplateVersion requiredVersion;
+    private final RenderedObjectChecker checker = new RenderedObjectChecker();
+
+    /**
+     * @param renderer renders the scratch path's templates as the plugin does
+     * @param requiredVersion the template version this plugin needs, e.g. {@code 2.4.0}
+     */
+    public TemplateValidator(TemplateRenderer renderer, String requiredVersion) {
+        this(renderer, ValidationJob::context, requiredVersion);
+    }
+
+    TemplateValidator(TemplateRenderer renderer, Supplier<Map<String, Object>> testJob, String requiredVersion) {
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.testJob = Objects.requireNonNull(testJob, "testJob");
+        this.requiredVersion = TemplateVersion.parse(requiredVersion);
+    }
+
+    /** Validates, printing findings (and with {@code verbose} the rendered YAML) to {@code out}. */
+    public int run(Path scratchPath, boolean verbose, PrintStream out, PrintStream err) {
+        out.println("Validating templates in " + scratchPath + " for a test job");
+        Set<TemplateProblem> problems = new LinkedHashSet<>();
+        for (String name : TEMPLATES) {
+            List<TemplateProblem> found = validate(scratchPath, name, verbose ? out : null);
+            if (found.isEmpty()) {
+                out.println(name + ": OK");
+            } else if (problems.containsAll(found)) {
+                // All templates parse as one set, so one syntax error fails every rendering.
+                out.println(name + ": not rendered: the error above stops every template");
+            }
+            for (TemplateProblem problem : found) {
+                if (problems.add(problem)) {
+                    out.println(problem);
+                }
+            }
+        }
+        if (problems.isEmpty()) {
+            out.println("All templates are valid.");
+            return 0;
+        }
+        err.println(problems.size() + (problems.size() == 1 ? " problem" : " problems") + " found in the templates in "
+                + scratchPath + ". The plugin uses the templates anyway, but these problems are likely to break jobs.");
+        return 1;
+    }
+
+    /** Validates one template; {@code echo}, when given, receives the rendered YAML. */
+    List<TemplateProblem> validate(Path scratchPath, String name, PrintStream echo) {
+        Path file = scratchPath.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            return List.of(new TemplateProblem(name, 0, Check.REQUIRED, file + " does not exist; run"
+                    + " --generate-templates to create it"));
+        }
+        String template;
+        try {
+            template = Files.readString(file);
+        } catch (IOException e) {
+            return List.of(new TemplateProblem(name, 0, Check.REQUIRED, "cannot read " + file + ": " + e.getMessage()));
+        }
+        List<TemplateProblem> problems = new ArrayList<>(version(name, template));
+        Map<String, Object> job = testJob.get();
+        String rendered;
+        try {
+            rendered = renderer.render(scratchPath, name, job);
+        } catch (TemplateRenderingException e) {
+            problems.add(new TemplateProblem(e.file(), e.line(), Check.SYNTAX, e.getMessage()));
+            return problems;
+        }
+        if (echo != null) {
+            echo.println("--- " + name + " rendered for the test job:");
+            echo.print(rendered);
+            if (!rendered.endsWith("\n")) {
+                echo.println();
+            }
+            echo.println("--- end of " + name);
+        }
+        Kind kind = name.equals("job.tpl") ? Kind.JOB : Kind.SERVICE;
+        problems.addAll(checker.check(name, kind, template, rendered, ExpectedJob.fromContext(job)));
+        return problems;
+    }
+
+    private List<TemplateProblem> version(String name, String template) {
+        Optional<String> comment = TemplateVersion.commentOf(template);
+        if (comment.isEmpty()) {
+            return List.of(new TemplateProblem(name, 1, Check.VERSION, "the template must start with a '# Version: "
+                    + requiredVersion + "' comment"));
+        }
+        TemplateVersion version;
+        try {
+            version = TemplateVersion.parse(comment.get());
+        } catch (IllegalArgumentException e) {
+            return List.of(new TemplateProblem(name, 1, Check.VERSION, "'" + comment.get()
+                    + "' is not a version; expected e.g. " + requiredVersion));
+        }
+        if (!version.satisfies(requiredVersion)) {
+            return List.of(new TemplateProblem(name, 1, Check.VERSION, "template version " + comment.get()
+                    + " is not compatible with the required version " + requiredVersion
+                    + "; regenerate it with --generate-templates and carry your changes over"
+                    + " (--diff-templates shows them)"));
+        }
+        return List.of();
+    }
+}
