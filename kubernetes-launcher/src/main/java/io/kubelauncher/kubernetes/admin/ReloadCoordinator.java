@@ -1,0 +1,66 @@
+package io.kubelauncher.kubernetes.admin;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reloads everything that can change without a restart (templates, profiles) when asked to, one
+ * reload at a time.
+ */
+public final class ReloadCoordinator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReloadCoordinator.class);
+
+    /** One thing to reload. */
+    public interface Step {
+        String what();
+
+        /** @return true when the new version is in use */
+        boolean reload();
+
+        static Step of(Reloadable<?> reloadable) {
+            return new Step() {
+                @Override
+                public String what() {
+                    return reloadable.what();
+                }
+
+                @Override
+                public boolean reload() {
+                    return reloadable.reload();
+                }
+            };
+        }
+    }
+
+    private final List<Step> steps;
+
+    public ReloadCoordinator(List<Step> steps) {
+        this.steps = List.copyOf(steps);
+    }
+
+    /** Installs the coordinator on {@code trigger} (e.g. {@link SighupTrigger}). */
+    public void listen(ReloadTrigger trigger) {
+        trigger.onReload(this::reloadAll);
+    }
+
+    /** Reloads every step, in order; a failing step does not stop the others. */
+    public synchronized Map<String, Boolean> reloadAll() {
+        LOG.info("Reload requested");
+        Map<String, Boolean> results = new LinkedHashMap<>();
+        for (Step step : steps) {
+            boolean reloaded;
+            try {
+                reloaded = step.reload();
+            } catch (RuntimeException e) {
+                LOG.warn("Reloading {} failed; the previous {} stay in use", step.what(), step.what(), e);
+                reloaded = false;
+            }
+            results.put(step.what(), reloaded);
+        }
+        return results;
+    }
+}
