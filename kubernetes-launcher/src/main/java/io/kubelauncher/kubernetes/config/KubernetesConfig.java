@@ -1,0 +1,95 @@
+package io.kubelauncher.kubernetes.config;
+
+import io.kubelauncher.api.options.OptionSource;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code launcher.kubernetes.conf} and the Launcher's command-line options, typed, with the admin
+ * guide's defaults and the in-cluster auto-configuration applied.
+ *
+ * @param serverUser {@code server-user}, default {@code rstudio-server}
+ * @param threadPoolSize {@code thread-pool-size}, default CPUs x 2
+ * @param enableDebugLogging {@code enable-debug-logging}, default 0
+ * @param scratchPath {@code scratch-path}, default {@code /var/lib/rstudio-launcher/<plugin-name or Kubernetes>}
+ * @param loggingDir {@code logging-dir}, default {@code /var/log/rstudio/launcher}
+ * @param jobExpiry {@code job-expiry-hours} (fractional hours allowed), default 24 hours; zero removes
+ *     finished jobs at once
+ * @param profileConfig {@code profile-config}, default {@code launcher.kubernetes.profiles.conf} in the
+ *     config directory ({@code /etc/rstudio})
+ * @param resourcesConfig {@code launcher.kubernetes.resources.conf} in the config directory (no option)
+ * @param apiUrl {@code api-url}, required unless running in a pod, without a trailing slash
+ * @param authToken {@code auth-token-path} or {@code auth-token}; required unless running in a pod
+ * @param kubernetesNamespace {@code kubernetes-namespace}, default {@code rstudio}
+ * @param sharedProcessNamespace {@code shared-process-namespace}, default true
+ * @param verifySslCerts {@code verify-ssl-certs}, default 1
+ * @param certificateAuthorityPem {@code certificate-authority} decoded from base64 to PEM text; empty
+ *     means the system trust store
+ * @param watchTimeout {@code watch-timeout-seconds}, default 180
+ * @param fetchLimit {@code fetch-limit}, default 500
+ * @param useTemplating {@code use-templating}, default 0
+ * @param launcher the Launcher's generic plugin options
+ * @param inCluster whether KUBERNETES_SERVICE_HOST/PORT were found (values may have come from the pod)
+ * @param warnings things worth logging at start-up (unknown options, conflicting settings)
+ */
+public record KubernetesConfig(
+        String serverUser,
+        int threadPoolSize,
+        boolean enableDebugLogging,
+        Path scratchPath,
+        Path loggingDir,
+        Duration jobExpiry,
+        Path profileConfig,
+        Path resourcesConfig,
+        URI apiUrl,
+        TokenSource authToken,
+        String kubernetesNamespace,
+        boolean sharedProcessNamespace,
+        boolean verifySslCerts,
+        Optional<String> certificateAuthorityPem,
+        Duration watchTimeout,
+        int fetchLimit,
+        boolean useTemplating,
+        LauncherOptions launcher,
+        boolean inCluster,
+        List<ConfigProblem> warnings) {
+
+    public KubernetesConfig {
+        Objects.requireNonNull(serverUser, "serverUser");
+        Objects.requireNonNull(scratchPath, "scratchPath");
+        Objects.requireNonNull(loggingDir, "loggingDir");
+        Objects.requireNonNull(jobExpiry, "jobExpiry");
+        Objects.requireNonNull(profileConfig, "profileConfig");
+        Objects.requireNonNull(resourcesConfig, "resourcesConfig");
+        Objects.requireNonNull(apiUrl, "apiUrl");
+        Objects.requireNonNull(authToken, "authToken");
+        Objects.requireNonNull(kubernetesNamespace, "kubernetesNamespace");
+        Objects.requireNonNull(certificateAuthorityPem, "certificateAuthorityPem");
+        Objects.requireNonNull(watchTimeout, "watchTimeout");
+        Objects.requireNonNull(launcher, "launcher");
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * Types the merged options (file over command line, as the option source already did) and
+     * applies defaults and in-cluster values.
+     *
+     * @param configDir the directory of the main config file: default home of the profiles and
+     *     resources files
+     * @throws ConfigException every bad or missing option, each naming the option and its origin
+     */
+    public static KubernetesConfig from(OptionSource options, Path configDir, HostEnvironment host)
+            throws ConfigException {
+        return new KubernetesConfigReader(options, configDir, host).read();
+    }
+
+    /** Every option name this plugin understands, without dashes. */
+    public static Set<String> optionNames() {
+        return KubernetesConfigReader.KNOWN_OPTIONS;
+    }
+}

@@ -1,0 +1,329 @@
+package io.kubelauncher.kubernetes.config;
+
+import io.kubelauncher.api.options.OptionSource;
+import io.kubelauncher.api.options.OptionValue;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** One pass over an option source; collects every problem before failing. */
+final class KubernetesConfigReader {
+
+    static final Set<String> KNOWN_OPTIONS = Set.of(
+            // the admin guide's launcher.kubernetes.conf
+            "server-user", "thread-pool-size", "enable-debug-logging", "scratch-path", "logging-dir",
+            "job-expiry-hours", "profile-config", "api-url", "auth-token-path", "auth-token",
+            "kubernetes-namespace", "shared-process-namespace", "verify-ssl-certs", "certificate-authority",
+            "watch-timeout-seconds", "fetch-limit", "use-templating",
+            // the Launcher's generic plugin options (API reference 2.5)
+            "plugin-name", "heartbeat-interval-seconds", "launcher-config-file", "unprivileged", "log-level",
+            "max-message-size", "rsandbox-path", "config-file", "plugin-metrics-interval-seconds");
+
+    static final String SERVICE_HOST = "KUBERNETES_SERVICE_HOST";
+    static final String SERVICE_PORT = "KUBERNETES_SERVICE_PORT";
+    private static final BigDecimal MAX_EXPIRY_HOURS = BigDecimal.valueOf(1_000_000);
+
+    @FunctionalInterface
+    private interface Parser<T> {
+        T parse(String raw) throws InvalidValueException;
+    }
+
+    private final OptionSource options;
+    private final Path configDir;
+    private final HostEnvironment host;
+    private final Problems problems = new Problems();
+    private final List<ConfigProblem> warnings = new ArrayList<>();
+
+    KubernetesConfigReader(OptionSource options, Path configDir, HostEnvironment host) {
+        this.options = options;
+        this.configDir = configDir;
+        this.host = host;
+    }
+
+    KubernetesConfig read() throws ConfigException {
+        for (String name : new TreeSet<>(options.names())) {
+            if (!KNOWN_OPTIONS.contains(name)) {
+                String origin = options.get(name).map(OptionValue::origin).orElse(name);
+                warnings.add(new ConfigProblem(origin, "unknown option " + name + " ignored"));
+            }
+        }
+        String pluginName = string("plugin-name", "");
+        boolean debug = value("enable-debug-logging", false, ValueSyntax::bool);
+        LogLevel level = value("log-level", LogLevel.WARNING, LogLevel::parse);
+        if (debug && level.compareTo(LogLevel.DEBUG) < 0) {
+            level = LogLevel.DEBUG;
+        }
+        LauncherOptions launcher = new LauncherOptions(
+                pluginName,
+                seconds("heartbeat-interval-seconds", 5, 0),
+                level,
+                value("max-message-size", 5_242_880L, raw -> ValueSyntax.wholeNumber(raw, 1024, Integer.MAX_VALUE)).intValue(),
+                seconds("plugin-metrics-interval-seconds", 60, 0),
+                value("unprivileged", false, ValueSyntax::bool),
+                optionalPath("launcher-config-file"));
+
+        String serverUser = value("server-user", "rstudio-server", raw -> nonEmpty(raw, "a user name"));
+        int threads = value("thread-pool-size", host.availableProcessors() * 2L,
+                raw -> ValueSyntax.wholeNumber(raw, 1, 4096)).intValue();
+        Path scratch = value("scratch-path",
+                Path.of("/var/lib/rstudio-launcher", pluginName.isEmpty() ? "Kubernetes" : pluginName), this::path);
+        Path loggingDir = value("logging-dir", Path.of("/var/log/rstudio/launcher"), this::path);
+        Duration expiry = value("job-expiry-hours", Duration.ofHours(24), KubernetesConfigReader::hours);
+        Path profiles = value("profile-config", configDir.resolve(ConfigSearchPath.PROFILES_CONFIG), this::path);
+        String namespace = value("kubernetes-namespace", "rstudio", KubernetesConfigReader::namespace);
+        boolean sharedPid = value("shared-process-namespace", true, ValueSyntax::bool);
+        boolean verify = value("verify-ssl-certs", true, ValueSyntax::bool);
+        Duration watchTimeout = seconds("watch-timeout-seconds", 180, 1);
+        int fetchLimit = value("fetch-limit", 500L, raw -> ValueSyntax.wholeNumber(raw, 1, Integer.MAX_VALUE)).intValue();
+        boolean templating = value("use-templating", false, ValueSyntax::bool);
+
+        Optional<String> inClusterUrl = inClusterUrl();
+        URI apiUrl = apiUrl(inClusterUrl);
+        TokenSource token = token(inClusterUrl.isPresent());
+        Optional<String> ca = certificateAuthority(inClusterUrl.isPresent());
+        if (!verify) {
+            options.get("verify-ssl-certs").ifPresent(o -> warnings.add(new ConfigProblem(o.origin(),
+                    "verify-ssl-certs=0: the Kubernetes API server's certificate is not checked;"
+                            + " do not use this in production")));
+        }
+
+        problems.throwIfAny();
+        return new KubernetesConfig(serverUser, threads, debug, scratch, loggingDir, expiry, profiles,
+                configDir.resolve(ConfigSearchPath.RESOURCES_CONFIG), apiUrl, token, namespace, sharedPid, verify,
+                ca, watchTimeout, fetchLimit, templating, launcher, inClusterUrl.isPresent(), warnings);
+    }
+
+    private <T> T value(String name, T defaultValue, Parser<T> parser) {
+        Optional<OptionValue> option = options.get(name);
+        if (option.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return parser.parse(option.get().value());
+        } catch (InvalidValueException e) {
+            problems.add(option.get().origin(), name + ": " + e.getMessage());
+            return defaultValue;
+        }
+    }
+
+    private String string(String name, String defaultValue) {
+        return options.get(name).map(o -> o.value().strip()).orElse(defaultValue);
+    }
+
+    private Optional<String> nonBlank(String name) {
+        return options.get(name).map(o -> o.value().strip()).filter(v -> !v.isEmpty());
+    }
+
+    private Duration seconds(String name, long defaultSeconds, long min) {
+        return Duration.ofSeconds(value(name, defaultSeconds, raw -> ValueSyntax.wholeNumber(raw, min, 31_536_000)));
+    }
+
+    private Optional<Path> optionalPath(String name) {
+        return nonBlank(name).isEmpty() ? Optional.empty() : Optional.of(value(name, Path.of(""), this::path));
+    }
+
+    private Path path(String raw) throws InvalidValueException {
+        String text = nonEmpty(raw, "a path");
+        try {
+            return Path.of(text);
+        } catch (RuntimeException e) {
+            throw new InvalidValueException("bad path '" + raw + "'");
+        }
+    }
+
+    private static String nonEmpty(String raw, String what) throws InvalidValueException {
+        String text = raw.strip();
+        if (text.isEmpty()) {
+            throw new InvalidValueException("empty value: expected " + what);
+        }
+        return text;
+    }
+
+    private static Duration hours(String raw) throws InvalidValueException {
+        BigDecimal hours = ValueSyntax.nonNegativeDecimal(raw);
+        if (hours.compareTo(MAX_EXPIRY_HOURS) > 0) {
+            throw new InvalidValueException("bad number '" + raw + "': at most " + MAX_EXPIRY_HOURS + " hours");
+        }
+        return Duration.ofMillis(hours.multiply(BigDecimal.valueOf(3_600_000)).longValue());
+    }
+
+    private static String namespace(String raw) throws InvalidValueException {
+        String text = raw.strip();
+        if (text.length() > 63 || !text.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
+            throw new InvalidValueException("bad namespace '" + raw + "': a Kubernetes namespace is at most 63"
+                    + " lower-case letters, digits and '-', starting and ending with a letter or digit");
+        }
+        return text;
+    }
+
+    private Optional<String> inClusterUrl() {
+        Optional<String> serviceHost = host.variable(SERVICE_HOST);
+        Optional<String> servicePort = host.variable(SERVICE_PORT);
+        if (serviceHost.isEmpty() || servicePort.isEmpty()) {
+            return Optional.empty();
+        }
+        String hostName = serviceHost.get();
+        // an IPv6 service address needs brackets in a URL
+        String authority = (hostName.contains(":") && !hostName.startsWith("[") ? "[" + hostName + "]" : hostName)
+                + ":" + servicePort.get();
+        return Optional.of("https://" + authority);
+    }
+
+    private URI apiUrl(Optional<String> inClusterUrl) {
+        Optional<OptionValue> option = options.get("api-url").filter(o -> !o.value().isBlank());
+        if (option.isEmpty()) {
+            if (inClusterUrl.isEmpty()) {
+                problems.add("api-url", "the required option api-url is not set: give the Kubernetes API base URL,"
+                        + " e.g. api-url=https://192.168.99.100:8443, in " + ConfigSearchPath.MAIN_CONFIG
+                        + " (inside a pod it is derived from " + SERVICE_HOST + " and " + SERVICE_PORT + ")");
+                return URI.create("https://unset");
+            }
+            try {
+                return parseUrl(inClusterUrl.get());
+            } catch (InvalidValueException e) {
+                problems.add(SERVICE_HOST + "/" + SERVICE_PORT, "api-url derived from the pod environment: "
+                        + e.getMessage());
+                return URI.create("https://unset");
+            }
+        }
+        try {
+            return parseUrl(option.get().value());
+        } catch (InvalidValueException e) {
+            problems.add(option.get().origin(), "api-url: " + e.getMessage());
+            return URI.create("https://unset");
+        }
+    }
+
+    private static URI parseUrl(String raw) throws InvalidValueException {
+        String text = raw.strip();
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new InvalidValueException("bad URL '" + raw + "': " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new InvalidValueException("bad URL '" + raw + "': expected http:// or https://");
+        }
+        if (uri.getHost() == null) {
+            throw new InvalidValueException("bad URL '" + raw + "': no host name");
+        }
+        if (uri.getQuery() != null || uri.getFragment() != null) {
+            throw new InvalidValueException("bad URL '" + raw + "': the base URL takes no ?query or #fragment");
+        }
+        return uri;
+    }
+
+    private TokenSource token(boolean inCluster) {
+        Optional<OptionValue> path = options.get("auth-token-path").filter(o -> !o.value().isBlank());
+        Optional<OptionValue> inline = options.get("auth-token").filter(o -> !o.value().isBlank());
+        if (path.isPresent()) {
+            if (inline.isPresent()) {
+                warnings.add(new ConfigProblem(inline.get().origin(), "auth-token is ignored because auth-token-path"
+                        + " is also set (" + path.get().origin() + ")"));
+            }
+            Path file;
+            try {
+                file = path(path.get().value());
+            } catch (InvalidValueException e) {
+                problems.add(path.get().origin(), "auth-token-path: " + e.getMessage());
+                return new TokenSource.Inline("");
+            }
+            checkTokenFile(file, path.get().origin(), "auth-token-path");
+            return new TokenSource.File(file);
+        }
+        if (inline.isPresent()) {
+            return new TokenSource.Inline(inline.get().value().strip());
+        }
+        Path serviceAccountToken = host.serviceAccountDir().resolve("token");
+        if (inCluster && Files.exists(serviceAccountToken)) {
+            checkTokenFile(serviceAccountToken, serviceAccountToken.toString(), "the pod's service account token");
+            return new TokenSource.File(serviceAccountToken);
+        }
+        problems.add("auth-token-path", "the required option auth-token-path (or auth-token) is not set: give the"
+                + " file holding the job-launcher service account's token, e.g."
+                + " auth-token-path=/etc/rstudio/kubernetes.launcher.token, in " + ConfigSearchPath.MAIN_CONFIG
+                + (inCluster ? " (no service account token found at " + serviceAccountToken + ")"
+                        : " (inside a pod the service account token is used)"));
+        return new TokenSource.Inline("");
+    }
+
+    private void checkTokenFile(Path file, String origin, String what) {
+        try {
+            TokenFile.readToken(file);
+        } catch (IOException e) {
+            problems.add(origin, what + ": cannot read token file " + file + ": " + ConfigException.describe(e));
+        }
+    }
+
+    private Optional<String> certificateAuthority(boolean inCluster) {
+        Optional<OptionValue> option = options.get("certificate-authority").filter(o -> !o.value().isBlank());
+        if (option.isPresent()) {
+            try {
+                return Optional.of(pemFromBase64(option.get().value()));
+            } catch (InvalidValueException e) {
+                problems.add(option.get().origin(), "certificate-authority: " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+        Path caFile = host.serviceAccountDir().resolve("ca.crt");
+        if (inCluster && Files.exists(caFile)) {
+            try {
+                String pem = Files.readString(caFile, StandardCharsets.US_ASCII);
+                checkCertificates(pem);
+                return Optional.of(pem);
+            } catch (IOException e) {
+                problems.add(caFile.toString(), "cannot read the pod's certificate authority: "
+                        + ConfigException.describe(e));
+            } catch (InvalidValueException e) {
+                problems.add(caFile.toString(), "the pod's certificate authority: " + e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String pemFromBase64(String raw) throws InvalidValueException {
+        byte[] decoded;
+        try {
+            decoded = Base64.getMimeDecoder().decode(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("not valid base64 (" + e.getMessage() + "): give the Base64-encoded"
+                    + " PEM certificate, e.g. the certificate-authority-data of a kubeconfig");
+        }
+        String pem = new String(decoded, StandardCharsets.US_ASCII);
+        checkCertificates(pem);
+        return pem;
+    }
+
+    private static void checkCertificates(String pem) throws InvalidValueException {
+        if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
+            throw new InvalidValueException("no PEM certificate (-----BEGIN CERTIFICATE-----) found");
+        }
+        try {
+            CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+            if (x509.generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))).isEmpty()) {
+                throw new InvalidValueException("no certificate found in the PEM text");
+            }
+        } catch (CertificateException e) {
+            throw new InvalidValueException("bad certificate: " + e.getMessage());
+        }
+    }
+}
