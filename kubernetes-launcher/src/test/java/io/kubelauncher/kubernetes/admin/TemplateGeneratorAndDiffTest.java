@@ -18,9 +18,12 @@ class TemplateGeneratorAndDiffTest {
     @TempDir
     Path tmp;
 
-    private final Map<String, String> defaults = new LinkedHashMap<>(Map.of(
-            "job.tpl", Fixtures.template("posit-default-2.4.0", "job.tpl"),
-            "service.tpl", Fixtures.template("posit-default-2.4.0", "service.tpl")));
+    private final Map<String, String> defaults = new LinkedHashMap<>();
+
+    {
+        defaults.put("job.tpl", Fixtures.template("posit-default-2.4.0", "job.tpl"));
+        defaults.put("service.tpl", Fixtures.template("posit-default-2.4.0", "service.tpl"));
+    }
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
