@@ -303,7 +303,7 @@ final class KubernetesConfigReader {
     private static String pemFromBase64(String raw) throws InvalidValueException {
         byte[] decoded;
         try {
-            decoded = Base64.getMimeDecoder().decode(raw.strip());
+            decoded = Base64.getDecoder().decode(raw.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException("not valid base64 (" + e.getMessage() + "): give the Base64-encoded"
                     + " PEM certificate, e.g. the certificate-authority-data of a kubeconfig");

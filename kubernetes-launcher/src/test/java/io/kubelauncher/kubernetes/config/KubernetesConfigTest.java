@@ -1,0 +1,311 @@
+package io.kubelauncher.kubernetes.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class KubernetesConfigTest {
+
+    private static final Path CONFIG_DIR = Path.of("/etc/rstudio");
+
+    @TempDir
+    Path dir;
+
+    private HostEnvironment host;
+    private String caPem;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        host = new HostEnvironment(Map.of(), dir.resolve("no-service-account"), 3);
+        caPem = Files.readString(Path.of(getClass().getResource("/test-ca.crt").toURI()));
+    }
+
+    private KubernetesConfig read(TestOptions options) throws ConfigException {
+        return KubernetesConfig.from(options, CONFIG_DIR, host);
+    }
+
+    private static TestOptions required(String... more) {
+        TestOptions options = TestOptions.of(more);
+        options.commandLine("api-url", "https://k8s.example.com:6443");
+        options.commandLine("auth-token", "t0ken");
+        return options;
+    }
+
+    @Test
+    void appliesTheAdminGuideDefaults() throws Exception {
+        KubernetesConfig config = read(required());
+        assertThat(config.serverUser()).isEqualTo("rstudio-server");
+        assertThat(config.threadPoolSize()).isEqualTo(6); // 3 CPUs x 2
+        assertThat(config.enableDebugLogging()).isFalse();
+        assertThat(config.scratchPath()).isEqualTo(Path.of("/var/lib/rstudio-launcher/Kubernetes"));
+        assertThat(config.loggingDir()).isEqualTo(Path.of("/var/log/rstudio/launcher"));
+        assertThat(config.jobExpiry()).isEqualTo(Duration.ofHours(24));
+        assertThat(config.profileConfig()).isEqualTo(Path.of("/etc/rstudio/launcher.kubernetes.profiles.conf"));
+        assertThat(config.resourcesConfig()).isEqualTo(Path.of("/etc/rstudio/launcher.kubernetes.resources.conf"));
+        assertThat(config.apiUrl()).isEqualTo(URI.create("https://k8s.example.com:6443"));
+        assertThat(config.authToken()).isEqualTo(new TokenSource.Inline("t0ken"));
+        assertThat(config.kubernetesNamespace()).isEqualTo("rstudio");
+        assertThat(config.sharedProcessNamespace()).isTrue();
+        assertThat(config.verifySslCerts()).isTrue();
+        assertThat(config.certificateAuthorityPem()).isEmpty();
+        assertThat(config.watchTimeout()).isEqualTo(Duration.ofSeconds(180));
+        assertThat(config.fetchLimit()).isEqualTo(500);
+        assertThat(config.useTemplating()).isFalse();
+        assertThat(config.launcher()).isEqualTo(new LauncherOptions("", Duration.ofSeconds(5), LogLevel.WARNING,
+                5_242_880, Duration.ofSeconds(60), false, Optional.empty()));
+        assertThat(config.inCluster()).isFalse();
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void typesEveryOptionOfTheAdminGuide() throws Exception {
+        Path file = ProfilesFileTest.resource("launcher.kubernetes.conf");
+        TestOptions options = TestOptions.file(file);
+        KubernetesConfig config = read(options);
+        assertThat(config.serverUser()).isEqualTo("launcher-svc");
+        assertThat(config.threadPoolSize()).isEqualTo(6);
+        assertThat(config.enableDebugLogging()).isTrue();
+        assertThat(config.launcher().logLevel()).isEqualTo(LogLevel.DEBUG);
+        assertThat(config.scratchPath()).isEqualTo(Path.of("/srv/launcher/scratch"));
+        assertThat(config.loggingDir()).isEqualTo(Path.of("/srv/launcher/logs"));
+        assertThat(config.jobExpiry()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(config.profileConfig()).isEqualTo(Path.of("/srv/launcher/profiles.conf"));
+        assertThat(config.apiUrl()).isEqualTo(URI.create("https://192.168.99.100:8443"));
+        assertThat(config.authToken()).isEqualTo(new TokenSource.Inline("secret-token"));
+        assertThat(config.kubernetesNamespace()).isEqualTo("jobs");
+        assertThat(config.sharedProcessNamespace()).isFalse();
+        assertThat(config.verifySslCerts()).isTrue();
+        assertThat(config.watchTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.fetchLimit()).isEqualTo(100);
+        assertThat(config.useTemplating()).isTrue();
+    }
+
+    @Test
+    void typesTheLauncherOptions() throws Exception {
+        KubernetesConfig config = read(required("plugin-name", "Kubernetes2", "heartbeat-interval-seconds", "0",
+                "log-level", "info", "max-message-size", "10485760", "plugin-metrics-interval-seconds", "15",
+                "unprivileged", "yes", "launcher-config-file", "/etc/rstudio/launcher.conf", "config-file", "/x.conf",
+                "rsandbox-path", "/usr/lib/rstudio-server/bin/rsandbox"));
+        assertThat(config.launcher()).isEqualTo(new LauncherOptions("Kubernetes2", Duration.ZERO, LogLevel.INFO,
+                10_485_760, Duration.ofSeconds(15), true, Optional.of(Path.of("/etc/rstudio/launcher.conf"))));
+        assertThat(config.scratchPath()).isEqualTo(Path.of("/var/lib/rstudio-launcher/Kubernetes2"));
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({
+            "job-expiry-hours, 0, PT0S",
+            "job-expiry-hours, 1.25, PT1H15M",
+            "job-expiry-hours, 48, PT48H",
+            "watch-timeout-seconds, 1, PT1S",
+    })
+    void readsDurations(String option, String value, String expected) throws Exception {
+        KubernetesConfig config = read(required(option, value));
+        Duration actual = option.equals("job-expiry-hours") ? config.jobExpiry() : config.watchTimeout();
+        assertThat(actual).isEqualTo(Duration.parse(expected));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"1, true", "0, false", "true, true", "FALSE, false", "yes, true", "no, false", "on, true", "off, false"})
+    void readsBooleansInEveryAcceptedSpelling(String raw, boolean expected) throws Exception {
+        assertThat(read(required("use-templating", raw)).useTemplating()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"0, OFF", "1, ERROR", "2, WARNING", "3, INFO", "4, DEBUG", "warn, WARNING", "Debug, DEBUG"})
+    void readsLogLevels(String raw, LogLevel expected) throws Exception {
+        assertThat(read(required("log-level", raw)).launcher().logLevel()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "thread-pool-size       | 0        | command line --thread-pool-size: thread-pool-size: bad number '0': must be between 1 and 4096",
+            "thread-pool-size       | four     | command line --thread-pool-size: thread-pool-size: bad number 'four': expected a whole number",
+            "enable-debug-logging   | 2        | command line --enable-debug-logging: enable-debug-logging: bad boolean '2': use 1 or 0",
+            "job-expiry-hours       | -1       | command line --job-expiry-hours: job-expiry-hours: bad number '-1': must not be negative",
+            "job-expiry-hours       | soon     | command line --job-expiry-hours: job-expiry-hours: bad number 'soon'",
+            "kubernetes-namespace   | R_Studio | command line --kubernetes-namespace: kubernetes-namespace: bad namespace 'R_Studio': a Kubernetes namespace is at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit",
+            "shared-process-namespace | sure   | command line --shared-process-namespace: shared-process-namespace: bad boolean 'sure': use 1 or 0",
+            "verify-ssl-certs       | 10       | command line --verify-ssl-certs: verify-ssl-certs: bad boolean '10': use 1 or 0",
+            "watch-timeout-seconds  | 0        | command line --watch-timeout-seconds: watch-timeout-seconds: bad number '0': must be between 1 and 31536000",
+            "fetch-limit            | -5       | command line --fetch-limit: fetch-limit: bad number '-5': must be between 1 and 2147483647",
+            "use-templating         | enabled  | command line --use-templating: use-templating: bad boolean 'enabled': use 1 or 0",
+            "server-user            | ''       | command line --server-user: server-user: empty value: expected a user name",
+            "scratch-path           | ''       | command line --scratch-path: scratch-path: empty value: expected a path",
+            "log-level              | 7        | command line --log-level: log-level: bad log level '7': use OFF, ERROR, WARNING, INFO, DEBUG or 0 to 4",
+            "heartbeat-interval-seconds | -1   | command line --heartbeat-interval-seconds: heartbeat-interval-seconds: bad number '-1': must be between 0 and 31536000",
+            "max-message-size       | 10       | command line --max-message-size: max-message-size: bad number '10': must be between 1024 and 2147483647",
+            "certificate-authority  | %%%      | command line --certificate-authority: certificate-authority: not valid base64 (Illegal base64 character 25): give the Base64-encoded PEM certificate, e.g. the certificate-authority-data of a kubeconfig",
+            "certificate-authority  | aGVsbG8= | command line --certificate-authority: certificate-authority: no PEM certificate (-----BEGIN CERTIFICATE-----) found",
+    })
+    void reportsBadValuesNamingOptionAndOrigin(String option, String value, String message) {
+        assertThatThrownBy(() -> read(required(option, value)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "ftp://host          | api-url: bad URL 'ftp://host': expected http:// or https://",
+            "https://            | api-url: bad URL 'https://': Expected scheme-specific part",
+            "k8s.example.com     | api-url: bad URL 'k8s.example.com': expected http:// or https://",
+            "https://h/x?y=1     | api-url: bad URL 'https://h/x?y=1': the base URL takes no ?query or #fragment",
+    })
+    void rejectsBadApiUrls(String url, String message) {
+        TestOptions options = TestOptions.of("api-url", url, "auth-token", "t");
+        assertThatThrownBy(() -> read(options)).hasMessage("command line --api-url: " + message);
+    }
+
+    @Test
+    void keepsAnApiUrlPathAndDropsTrailingSlashes() throws Exception {
+        TestOptions options = TestOptions.of("api-url", "http://proxy:8080/k8s//", "auth-token", "t");
+        assertThat(read(options).apiUrl()).isEqualTo(URI.create("http://proxy:8080/k8s"));
+    }
+
+    @Test
+    void reportsFileLineOriginsAndEveryProblemAtOnce() throws Exception {
+        Path file = Files.writeString(dir.resolve("launcher.kubernetes.conf"),
+                "api-url=https://k8s\nauth-token=x\n\nfetch-limit=lots\nuse-templating=2\n");
+        assertThatThrownBy(() -> read(TestOptions.file(file)))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).extracting(ConfigProblem::toString)
+                        .containsExactly(file + ":4: fetch-limit: bad number 'lots': expected a whole number",
+                                file + ":5: use-templating: bad boolean '2': use 1 or 0"));
+    }
+
+    @Test
+    void theFileWinsOverTheCommandLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("launcher.kubernetes.conf"),
+                "api-url=https://k8s\nauth-token=x\nthread-pool-size=6\n");
+        TestOptions options = TestOptions.file(file).commandLine("thread-pool-size", "2")
+                .commandLine("heartbeat-interval-seconds", "8");
+        KubernetesConfig config = read(options);
+        assertThat(config.threadPoolSize()).isEqualTo(6);
+        assertThat(config.launcher().heartbeatInterval()).isEqualTo(Duration.ofSeconds(8));
+    }
+
+    @Test
+    void missingRequiredOptionsAreNamed() {
+        assertThatThrownBy(() -> read(TestOptions.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        new ConfigProblem("api-url", "the required option api-url is not set: give the Kubernetes API base"
+                                + " URL, e.g. api-url=https://192.168.99.100:8443, in launcher.kubernetes.conf (inside a pod"
+                                + " it is derived from KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT)"),
+                        new ConfigProblem("auth-token-path", "the required option auth-token-path (or auth-token) is not"
+                                + " set: give the file holding the job-launcher service account's token, e.g."
+                                + " auth-token-path=/etc/rstudio/kubernetes.launcher.token, in launcher.kubernetes.conf"
+                                + " (inside a pod the service account token is used)")));
+        assertThatThrownBy(() -> read(TestOptions.of("auth-token", "x", "api-url", "  ")))
+                .hasMessageStartingWith("api-url: the required option api-url is not set");
+    }
+
+    @Test
+    void readsTheTokenFromAuthTokenPath() throws Exception {
+        Path token = Files.writeString(dir.resolve("token"), "abc\n");
+        KubernetesConfig config = read(TestOptions.of("api-url", "https://k", "auth-token-path", token.toString()));
+        assertThat(config.authToken()).isEqualTo(new TokenSource.File(token));
+        assertThat(config.authToken().open(java.time.Clock.systemUTC(), Duration.ofSeconds(1)).get()).isEqualTo("abc");
+    }
+
+    @Test
+    void aMissingOrEmptyTokenFileFailsStartUp() throws Exception {
+        Path missing = dir.resolve("missing");
+        assertThatThrownBy(() -> read(TestOptions.of("api-url", "https://k", "auth-token-path", missing.toString())))
+                .hasMessage("command line --auth-token-path: auth-token-path: cannot read token file " + missing
+                        + ": NoSuchFileException " + missing);
+        Path empty = Files.writeString(dir.resolve("empty"), " \n");
+        assertThatThrownBy(() -> read(TestOptions.of("api-url", "https://k", "auth-token-path", empty.toString())))
+                .hasMessage("command line --auth-token-path: auth-token-path: cannot read token file " + empty
+                        + ": IOException the token file " + empty + " is empty");
+    }
+
+    @Test
+    void authTokenPathWinsOverAuthTokenWithAWarning() throws Exception {
+        Path token = Files.writeString(dir.resolve("token"), "from-file");
+        KubernetesConfig config = read(TestOptions.of("api-url", "https://k", "auth-token-path", token.toString(),
+                "auth-token", "inline"));
+        assertThat(config.authToken()).isEqualTo(new TokenSource.File(token));
+        assertThat(config.warnings()).containsExactly(new ConfigProblem("command line --auth-token",
+                "auth-token is ignored because auth-token-path is also set (command line --auth-token-path)"));
+    }
+
+    @Test
+    void theInlineTokenIsNeverPrinted() throws Exception {
+        assertThat(read(required()).toString()).doesNotContain("t0ken").contains("<redacted>");
+    }
+
+    @Test
+    void decodesTheCertificateAuthority() throws Exception {
+        String base64 = Base64.getEncoder().encodeToString(caPem.getBytes(StandardCharsets.US_ASCII));
+        assertThat(read(required("certificate-authority", base64)).certificateAuthorityPem()).contains(caPem);
+    }
+
+    @Test
+    void rejectsACertificateAuthorityThatIsNotACertificate() {
+        String broken = caPem.replace("MIIB", "MIIC");
+        String base64 = Base64.getEncoder().encodeToString(broken.getBytes(StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> read(required("certificate-authority", base64)))
+                .hasMessageStartingWith("command line --certificate-authority: certificate-authority: bad certificate: ");
+    }
+
+    @Test
+    void configuresItselfInsideAPod() throws Exception {
+        Path serviceAccount = Files.createDirectories(dir.resolve("serviceaccount"));
+        Files.writeString(serviceAccount.resolve("token"), "pod-token");
+        Files.writeString(serviceAccount.resolve("ca.crt"), caPem);
+        host = new HostEnvironment(Map.of("KUBERNETES_SERVICE_HOST", "10.96.0.1", "KUBERNETES_SERVICE_PORT", "443"),
+                serviceAccount, 2);
+        KubernetesConfig config = read(TestOptions.of());
+        assertThat(config.inCluster()).isTrue();
+        assertThat(config.apiUrl()).isEqualTo(URI.create("https://10.96.0.1:443"));
+        assertThat(config.authToken()).isEqualTo(new TokenSource.File(serviceAccount.resolve("token")));
+        assertThat(config.certificateAuthorityPem()).contains(caPem);
+    }
+
+    @Test
+    void explicitOptionsWinOverThePodsValues() throws Exception {
+        Path serviceAccount = Files.createDirectories(dir.resolve("serviceaccount"));
+        Files.writeString(serviceAccount.resolve("token"), "pod-token");
+        Files.writeString(serviceAccount.resolve("ca.crt"), caPem);
+        host = new HostEnvironment(Map.of("KUBERNETES_SERVICE_HOST", "fd00::1", "KUBERNETES_SERVICE_PORT", "6443"),
+                serviceAccount, 2);
+        assertThat(read(TestOptions.of()).apiUrl()).isEqualTo(URI.create("https://[fd00::1]:6443"));
+        KubernetesConfig config = read(TestOptions.of("api-url", "https://other:6443", "auth-token", "mine",
+                "certificate-authority", Base64.getEncoder().encodeToString(caPem.getBytes(StandardCharsets.US_ASCII))));
+        assertThat(config.apiUrl()).isEqualTo(URI.create("https://other:6443"));
+        assertThat(config.authToken()).isEqualTo(new TokenSource.Inline("mine"));
+    }
+
+    @Test
+    void aPodWithoutItsTokenStillNeedsOne() {
+        host = new HostEnvironment(Map.of("KUBERNETES_SERVICE_HOST", "10.96.0.1", "KUBERNETES_SERVICE_PORT", "443"),
+                dir.resolve("none"), 2);
+        assertThatThrownBy(() -> read(TestOptions.of()))
+                .hasMessage("auth-token-path: the required option auth-token-path (or auth-token) is not set: give the"
+                        + " file holding the job-launcher service account's token, e.g."
+                        + " auth-token-path=/etc/rstudio/kubernetes.launcher.token, in launcher.kubernetes.conf"
+                        + " (no service account token found at " + dir.resolve("none").resolve("token") + ")");
+    }
+
+    @Test
+    void warnsAboutUnknownOptionsAndDisabledVerification() throws Exception {
+        KubernetesConfig config = read(required("made-up", "1", "verify-ssl-certs", "0"));
+        assertThat(config.warnings()).extracting(ConfigProblem::toString).containsExactly(
+                "command line --made-up: unknown option made-up ignored",
+                "command line --verify-ssl-certs: verify-ssl-certs=0: the Kubernetes API server's certificate is not"
+                        + " checked; do not use this in production");
+        assertThat(KubernetesConfig.optionNames()).hasSize(26).contains("api-url", "plugin-name", "use-templating");
+    }
+}
