@@ -53,7 +53,7 @@ final class JobValidator {
                 throw new PolicyViolation("allow-custom-resources", profileName, "0",
                         "resource profile custom (the job's own limits) is not allowed for user " + user
                                 + ": allow-custom-resources is 0; choose one of the resource profiles "
-                                + visibleNames());
+                                + (visibleNames().isEmpty() ? "(none configured)" : String.join(", ", visibleNames())));
             }
         } else {
             ResourceProfile chosen = visibleProfile(profileName);
@@ -194,7 +194,7 @@ final class JobValidator {
                 throw new PolicyViolation(setting, plain(asked.amount()), plain(e.getValue()), "resource limit "
                         + e.getKey().wireName() + ": requested " + plain(asked.amount()) + ", but resource profile "
                         + chosen.name() + " sets " + keys.get(e.getKey()) + "=" + plain(e.getValue())
-                        + "; choose resource profile custom to set limits yourself");
+                        + " (choose resource profile custom to set limits yourself)");
             }
             limits.put(e.getKey(), new Value(e.getValue(), source, true));
         }

@@ -67,15 +67,25 @@ public final class JobReader {
                 .stdin(ann.getOrDefault(LauncherKeys.STDIN, ""))
                 .tags(tags(ann))
                 .metadata(metadata(ann.get(LauncherKeys.USER_METADATA)));
-        readCommand(out, main);
-        readEnvironment(out, main);
-        out.container(container(main, job.getSpec().getTemplate().getSpec()));
-        out.resourceLimits(resourceLimits(main));
         List<ExposedPort> ports = new ArrayList<>(hostPorts(main));
         ports.addAll(servicePorts(ann.get(LauncherKeys.SERVICE_PORTS), objects.service()));
         out.exposedPorts(ports);
-        out.placementConstraints(placementConstraints(job.getSpec().getTemplate().getSpec()));
-        out.mounts(mounts(main, job.getSpec().getTemplate().getSpec()));
+        Optional<Job> recorded = submitted(job);
+        if (recorded.isPresent()) {
+            Job s = recorded.get();
+            out.command(s.command()).exe(s.exe()).args(s.args()).environment(s.environment()).config(s.config())
+                    .workingDirectory(s.workingDirectory()).container(s.container()).resourceLimits(s.resourceLimits())
+                    .placementConstraints(s.placementConstraints()).mounts(s.mounts()).initContainers(s.initContainers())
+                    .resourceProfile(s.resourceProfile()).queues(s.queues()).group(s.group())
+                    .stdoutFile(s.stdoutFile()).stderrFile(s.stderrFile());
+        } else {
+            readCommand(out, main);
+            readEnvironment(out, main);
+            out.container(container(main, job.getSpec().getTemplate().getSpec()));
+            out.resourceLimits(resourceLimits(main));
+            out.placementConstraints(placementConstraints(job.getSpec().getTemplate().getSpec()));
+            out.mounts(mounts(main, job.getSpec().getTemplate().getSpec()));
+        }
 
         Instant submitted = Timestamps.parse(job.getMetadata().getCreationTimestamp()).orElse(observation.lastUpdateTime());
         Instant updated = observation.lastUpdateTime().isBefore(submitted) ? submitted : observation.lastUpdateTime();
@@ -86,6 +96,30 @@ public final class JobReader {
                 .submissionTime(submitted)
                 .lastUpdateTime(updated)
                 .build();
+    }
+
+    /** The launcher fields we recorded at submission, when this plugin created the Job. */
+    private Optional<Job> submitted(io.fabric8.kubernetes.api.model.batch.v1.Job job) {
+        Map<String, String> annotations = job.getMetadata().getAnnotations();
+        String json = annotations == null ? null : annotations.get(LauncherKeys.SUBMITTED);
+        if (json == null || json.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(mapper.readValue(json, Job.class));
+        } catch (JacksonException | IllegalArgumentException e) {
+            return Optional.empty(); // edited by hand: fall back to the pod spec
+        }
+    }
+
+    /** What {@link LauncherKeys#SUBMITTED} records: everything the pod spec cannot give back exactly. */
+    public String submittedAnnotation(Job job) {
+        Job kept = Job.builder().command(job.command()).exe(job.exe()).args(job.args()).environment(job.environment())
+                .config(job.config()).workingDirectory(job.workingDirectory()).container(job.container())
+                .resourceLimits(job.resourceLimits()).placementConstraints(job.placementConstraints()).mounts(job.mounts())
+                .initContainers(job.initContainers()).resourceProfile(job.resourceProfile()).queues(job.queues())
+                .group(job.group()).stdoutFile(job.stdoutFile()).stderrFile(job.stderrFile()).build();
+        return mapper.writeValueAsString(kept);
     }
 
     static Map<String, String> podAnnotations(io.fabric8.kubernetes.api.model.batch.v1.Job job) {

@@ -22,6 +22,14 @@ public final class LauncherKeys {
     public static final String USER_METADATA = "user_metadata";
     public static final String USER_TAG_PREFIX = "USER_TAG_";
 
+    /**
+     * Job annotation (ours, not the vendor's) holding the submitted job's fields that the pod spec
+     * cannot give back exactly (a shell command's separate args, every mount type, the requested
+     * limits, config...), as launcher JSON. Jobs without it, e.g. the vendor plugin's, are read from
+     * the pod spec instead.
+     */
+    public static final String SUBMITTED = "kubelauncher.io/submitted";
+
     private LauncherKeys() {
     }
 }

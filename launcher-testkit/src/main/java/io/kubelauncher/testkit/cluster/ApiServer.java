@@ -178,6 +178,12 @@ final class ApiServer {
         return;
       }
     }
+    if (path.size() == 3 && path.get(0).equals("simulated-cluster") && path.get(1).equals("scenarios") && method == HttpMethod.POST) {
+      JsonNode arguments = body.length() == 0 ? Json.object() : Json.MAPPER.readTree(body.getBytes());
+      ScenarioCommand.apply(scenarios, path.get(2), arguments);
+      respond(request, 200, Json.object().put("applied", path.get(2)));
+      return;
+    }
     if (path.size() >= 3 && path.get(0).equals("apis") && path.get(1).equals("authorization.k8s.io")) {
       if (method == HttpMethod.POST && path.size() == 4 && path.get(3).equals("selfsubjectaccessreviews")) {
         respond(request, 201, accessReview(Json.MAPPER.readTree(body.getBytes())));

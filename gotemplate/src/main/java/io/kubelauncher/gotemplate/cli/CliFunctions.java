@@ -1,0 +1,19 @@
+package io.kubelauncher.gotemplate.cli;
+
+import io.kubelauncher.gotemplate.TemplateSet;
+import io.kubelauncher.gotemplate.function.TemplateFunction;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The function map of the CLI, the same as the oracle's: Sprig, Helm's include, toYaml and fromYaml, exec and groups. */
+final class CliFunctions {
+
+    private CliFunctions() {
+    }
+
+    static Map<String, TemplateFunction> create() {
+        Map<String, TemplateFunction> functions = new HashMap<>();
+        functions.put("include", TemplateSet.INCLUDE);
+        return functions;
+    }
+}

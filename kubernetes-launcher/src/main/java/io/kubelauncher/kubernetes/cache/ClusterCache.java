@@ -1,0 +1,251 @@
+package io.kubelauncher.kubernetes.cache;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubelauncher.kubernetes.translate.JobObjects;
+import io.kubelauncher.kubernetes.translate.LauncherKeys;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The plugin's view of the cluster: the launcher's Jobs and Services, the pods of those Jobs and the
+ * Events about them, kept current by one {@link Reflector} per kind. Every read (Get Job, status,
+ * control checks) is answered from here without an API call.
+ */
+public final class ClusterCache implements AutoCloseable {
+
+    private static final String MANAGED = LauncherKeys.MANAGED_BY + "=" + LauncherKeys.MANAGED_BY_VALUE;
+    private static final Set<String> EVENT_KINDS = Set.of("Job", "Pod");
+
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Pod>> podsByJob = new ConcurrentHashMap<>();
+    private final Map<String, Service> servicesByJob = new ConcurrentHashMap<>();
+    /** Events by the name of the object they are about (a Job or a pod). */
+    private final Map<String, Map<String, Event>> eventsByObject = new ConcurrentHashMap<>();
+    private final List<JobChangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final CacheSettings settings;
+    private final Reflector<Job> jobReflector;
+    private final Reflector<Pod> podReflector;
+    private final Reflector<Service> serviceReflector;
+    private final Reflector<Event> eventReflector;
+
+    public ClusterCache(KubernetesClient client, CacheSettings settings, ScheduledExecutorService scheduler, Backoff backoff) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        String ns = settings.namespace();
+        long limit = settings.fetchLimit();
+        int timeout = settings.watchTimeoutSeconds();
+        jobReflector = new Reflector<>("Job", ResourceEndpoint.of(client.batch().v1().jobs().inNamespace(ns).withLabelSelector(MANAGED)),
+                new JobListener(), scheduler, backoff, limit, timeout);
+        podReflector = new Reflector<>("Pod", ResourceEndpoint.of(client.pods().inNamespace(ns).withLabelSelector(LauncherKeys.JOB_NAME)),
+                new PodListener(), scheduler, backoff, limit, timeout);
+        serviceReflector = new Reflector<>("Service", ResourceEndpoint.of(client.services().inNamespace(ns).withLabelSelector(MANAGED)),
+                new ServiceListener(), scheduler, backoff, limit, timeout);
+        eventReflector = new Reflector<>("Event", ResourceEndpoint.of(client.v1().events().inNamespace(ns)),
+                new EventListener(), scheduler, backoff, limit, timeout);
+    }
+
+    /**
+     * Lists every kind and starts watching; returns once all four lists are complete.
+     *
+     * @throws IllegalStateException naming the kinds that could not be listed within the sync timeout
+     */
+    public void start() throws InterruptedException {
+        List<CompletableFuture<Void>> all = List.of(jobReflector.start(), podReflector.start(), serviceReflector.start(), eventReflector.start());
+        try {
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(settings.syncTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            List<String> missing = new ArrayList<>();
+            if (!jobReflector.hasSynced()) missing.add("jobs");
+            if (!podReflector.hasSynced()) missing.add("pods");
+            if (!serviceReflector.hasSynced()) missing.add("services");
+            if (!eventReflector.hasSynced()) missing.add("events");
+            throw new IllegalStateException("could not list " + String.join(", ", missing) + " in namespace "
+                    + settings.namespace() + " within " + settings.syncTimeout().toSeconds() + " s (see the log for the API errors)");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("listing failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Merges a Job we created or changed, so that reads right after our own write see it. */
+    public void offer(Job job) {
+        jobReflector.offer(job);
+    }
+
+    public void offer(Service service) {
+        serviceReflector.offer(service);
+    }
+
+    public List<String> jobNames() {
+        return List.copyOf(jobs.keySet());
+    }
+
+    public Optional<JobObjects> objects(String jobName) {
+        Job job = jobs.get(jobName);
+        if (job == null) {
+            return Optional.empty();
+        }
+        List<Pod> pods = List.copyOf(podsByJob.getOrDefault(jobName, Map.of()).values());
+        List<Event> events = new ArrayList<>(eventsByObject.getOrDefault(jobName, Map.of()).values());
+        for (Pod pod : pods) {
+            events.addAll(eventsByObject.getOrDefault(pod.getMetadata().getName(), Map.of()).values());
+        }
+        return Optional.of(new JobObjects(job, pods, Optional.ofNullable(servicesByJob.get(jobName)), events));
+    }
+
+    /** The Job a pod belongs to: its controller owner, else the Job controller's label. */
+    static Optional<String> jobOf(Pod pod) {
+        if (pod.getMetadata().getOwnerReferences() != null) {
+            for (OwnerReference owner : pod.getMetadata().getOwnerReferences()) {
+                if ("Job".equals(owner.getKind())) {
+                    return Optional.of(owner.getName());
+                }
+            }
+        }
+        Map<String, String> labels = pod.getMetadata().getLabels();
+        return Optional.ofNullable(labels == null ? null : labels.get(LauncherKeys.JOB_NAME));
+    }
+
+    private static Optional<String> label(HasMetadata object, String key) {
+        Map<String, String> labels = object.getMetadata().getLabels();
+        return Optional.ofNullable(labels == null ? null : labels.get(key));
+    }
+
+    /** The job an Event is about: directly, or through the pod (whose name is the Job's plus a suffix). */
+    private Optional<String> jobOf(Event event) {
+        String name = event.getInvolvedObject().getName();
+        if ("Job".equals(event.getInvolvedObject().getKind())) {
+            return Optional.of(name);
+        }
+        for (var entry : podsByJob.entrySet()) {
+            if (entry.getValue().containsKey(name)) {
+                return Optional.of(entry.getKey());
+            }
+        }
+        int dash = name.lastIndexOf('-');
+        return dash > 0 ? Optional.of(name.substring(0, dash)) : Optional.empty();
+    }
+
+    /** Listeners are called on the cache's threads, after the cache reflects the change. */
+    public void addListener(JobChangeListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(JobChangeListener listener) {
+        listeners.remove(listener);
+    }
+
+    private void changed(String jobName, boolean removed) {
+        if (removed || jobs.containsKey(jobName)) {
+            for (JobChangeListener listener : listeners) {
+                listener.jobChanged(jobName, removed);
+            }
+        }
+    }
+
+    private final class JobListener implements ObjectListener<Job> {
+        @Override
+        public void upserted(Job job) {
+            jobs.put(job.getMetadata().getName(), job);
+            changed(job.getMetadata().getName(), false);
+        }
+
+        @Override
+        public void deleted(Job job) {
+            String name = job.getMetadata().getName();
+            if (jobs.remove(name) != null) {
+                eventsByObject.remove(name);
+                changed(name, true);
+            }
+        }
+    }
+
+    private final class PodListener implements ObjectListener<Pod> {
+        @Override
+        public void upserted(Pod pod) {
+            jobOf(pod).ifPresent(job -> {
+                podsByJob.computeIfAbsent(job, k -> new ConcurrentHashMap<>()).put(pod.getMetadata().getName(), pod);
+                changed(job, false);
+            });
+        }
+
+        @Override
+        public void deleted(Pod pod) {
+            jobOf(pod).ifPresent(job -> {
+                Map<String, Pod> pods = podsByJob.get(job);
+                if (pods != null) {
+                    pods.remove(pod.getMetadata().getName());
+                    if (pods.isEmpty()) {
+                        podsByJob.remove(job);
+                    }
+                }
+                eventsByObject.remove(pod.getMetadata().getName());
+                changed(job, false);
+            });
+        }
+    }
+
+    private final class ServiceListener implements ObjectListener<Service> {
+        @Override
+        public void upserted(Service service) {
+            label(service, LauncherKeys.JOB_NAME).ifPresent(job -> {
+                servicesByJob.put(job, service);
+                changed(job, false);
+            });
+        }
+
+        @Override
+        public void deleted(Service service) {
+            label(service, LauncherKeys.JOB_NAME).ifPresent(job -> {
+                servicesByJob.computeIfPresent(job, (k, v) -> v.getMetadata().getName().equals(service.getMetadata().getName()) ? null : v);
+                changed(job, false);
+            });
+        }
+    }
+
+    private final class EventListener implements ObjectListener<Event> {
+        @Override
+        public void upserted(Event event) {
+            if (event.getInvolvedObject() == null || !EVENT_KINDS.contains(event.getInvolvedObject().getKind())) {
+                return;
+            }
+            eventsByObject.computeIfAbsent(event.getInvolvedObject().getName(), k -> new ConcurrentHashMap<>())
+                    .put(event.getMetadata().getName(), event);
+            jobOf(event).ifPresent(job -> changed(job, false));
+        }
+
+        @Override
+        public void deleted(Event event) {
+            if (event.getInvolvedObject() == null) {
+                return;
+            }
+            Map<String, Event> events = eventsByObject.get(event.getInvolvedObject().getName());
+            if (events != null) {
+                events.remove(event.getMetadata().getName());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        jobReflector.close();
+        podReflector.close();
+        serviceReflector.close();
+        eventReflector.close();
+    }
+}

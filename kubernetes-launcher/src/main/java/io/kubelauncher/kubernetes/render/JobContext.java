@@ -1,0 +1,172 @@
+package io.kubelauncher.kubernetes.render;
+
+import io.kubelauncher.api.model.Env;
+import io.kubelauncher.api.model.ExposedPort;
+import io.kubelauncher.api.model.Job;
+import io.kubelauncher.api.model.JobConfig;
+import io.kubelauncher.api.model.Mount;
+import io.kubelauncher.api.model.PlacementConstraint;
+import io.kubelauncher.api.model.ResourceLimit;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a job's Kubernetes objects are made from: the {@code .Job} object of the templates
+ * (admin guide, "Kubernetes object templating"), and the input of the built-in spec, so that both
+ * paths see exactly the same values.
+ *
+ * @param job the job as the policy completed it
+ * @param cluster the Launcher cluster name
+ * @param generateName the Job's generateName
+ * @param volumes the job's mounts as Kubernetes volumes
+ * @param shareProcessNamespace the shared-process-namespace setting
+ * @param cpuRequestRatio deprecated profile setting, passed through
+ * @param memoryRequestRatio deprecated profile setting, passed through
+ * @param serviceAccountName the service account for the pods, empty for the namespace default
+ * @param overrides the user's job-json-overrides (only the built-in spec applies them)
+ */
+public record JobContext(Job job, String cluster, String generateName, Volumes volumes, boolean shareProcessNamespace,
+                         BigDecimal cpuRequestRatio, BigDecimal memoryRequestRatio, String serviceAccountName,
+                         List<JsonOverride> overrides) {
+
+    /** The Job config entry that names the pods' service account. */
+    public static final String SERVICE_ACCOUNT_CONFIG = "serviceAccountName";
+
+    public JobContext {
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(generateName, "generateName");
+        Objects.requireNonNull(volumes, "volumes");
+        Objects.requireNonNull(cpuRequestRatio, "cpuRequestRatio");
+        Objects.requireNonNull(memoryRequestRatio, "memoryRequestRatio");
+        Objects.requireNonNull(serviceAccountName, "serviceAccountName");
+        overrides = List.copyOf(overrides);
+    }
+
+    /** @throws io.kubelauncher.api.plugin.PluginException when a mount cannot be expressed as a volume */
+    public static JobContext of(Admission admission, String cluster, boolean shareProcessNamespace) {
+        Job job = admission.job();
+        String serviceAccount = job.config().stream().filter(c -> SERVICE_ACCOUNT_CONFIG.equals(c.name()) && c.value() != null)
+                .map(JobConfig::value).findFirst().orElse("");
+        return new JobContext(job, cluster, JobNames.generateName(job.name()), Volumes.of(job.mounts()), shareProcessNamespace,
+                admission.cpuRequestRatio(), admission.memoryRequestRatio(), serviceAccount, admission.overrides());
+    }
+
+    /** Ports that go through the Service: those without a fixed published port. */
+    public List<ExposedPort> servicePorts() {
+        return job.exposedPorts().stream().filter(p -> p.publishedPort() == null || p.publishedPort() == 0).toList();
+    }
+
+    /**
+     * The Job's {@code service_ports} annotation: lets any plugin instance know, after a restart,
+     * which ports the Service should have. Keys in the order the vendor writes them.
+     */
+    public String servicePortsJson() {
+        List<ExposedPort> ports = servicePorts();
+        if (ports.isEmpty()) {
+            return "";
+        }
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < ports.size(); i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append("{\"protocol\":\"").append(ports.get(i).protocol()).append("\",\"targetPort\":").append(ports.get(i).targetPort()).append('}');
+        }
+        return json.append(']').toString();
+    }
+
+    /**
+     * The {@code .Job} object as plain maps, lists, strings, numbers and booleans.
+     *
+     * @param id the Job name once Kubernetes assigned it (the Service's template needs it), else empty
+     */
+    public Map<String, Object> toTemplateValue(Optional<String> id) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cluster", cluster);
+        m.put("generateName", generateName);
+        m.put("name", nz(job.name()));
+        m.put("user", nz(job.user()));
+        m.put("workingDirectory", nz(job.workingDirectory()));
+        Map<String, Object> container = new LinkedHashMap<>();
+        container.put("image", job.container() == null ? "" : job.container().image());
+        if (job.container() != null) {
+            if (job.container().runAsUserId() != null) {
+                container.put("runAsUserId", job.container().runAsUserId());
+            }
+            if (job.container().runAsGroupId() != null) {
+                container.put("runAsGroupId", job.container().runAsGroupId());
+            }
+            container.put("supplementalGroupIds", new ArrayList<>(job.container().supplementalGroupIds()));
+        } else {
+            container.put("supplementalGroupIds", new ArrayList<>());
+        }
+        m.put("container", container);
+        m.put("host", nz(job.host()));
+        m.put("command", nz(job.command()));
+        m.put("exe", nz(job.exe()));
+        m.put("stdin", nz(job.stdin()));
+        m.put("args", new ArrayList<>(job.args()));
+        m.put("environment", list(job.environment(), (Env e) -> pairs("name", e.name(), "value", e.value())));
+        m.put("placementConstraints", list(job.placementConstraints(),
+                (PlacementConstraint p) -> pairs("name", p.name(), "value", nz(p.value()))));
+        m.put("exposedPorts", list(job.exposedPorts(), (ExposedPort p) -> {
+            Map<String, Object> port = pairs("protocol", p.protocol(), "targetPort", p.targetPort());
+            if (p.publishedPort() != null && p.publishedPort() != 0) {
+                port.put("publishedPort", p.publishedPort());
+            }
+            return port;
+        }));
+        m.put("metadata", new LinkedHashMap<>(job.metadata()));
+        m.put("mounts", list(job.mounts(), (Mount mount) -> {
+            Map<String, Object> source = pairs("type", mount.source().type(), "source", new LinkedHashMap<>(mount.source().toMap()));
+            return pairs("mountPath", mount.mountPath(), "readOnly", mount.readOnly(), "mountSource", source);
+        }));
+        m.put("config", list(job.config(), (JobConfig c) -> pairs("name", c.name(), "value", nz(c.value()))));
+        m.put("resourceLimits", list(job.resourceLimits(), (ResourceLimit r) -> pairs("type", r.type(), "value", nz(r.value()))));
+        m.put("volumes", new ArrayList<>(volumes.volumes()));
+        m.put("volumeMounts", new ArrayList<>(volumes.volumeMounts()));
+        m.put("tags", new ArrayList<>(job.tags()));
+        m.put("servicePortsJson", servicePortsJson());
+        m.put("shareProcessNamespace", shareProcessNamespace);
+        m.put("memoryRequestRatio", memoryRequestRatio);
+        m.put("cpuRequestRatio", cpuRequestRatio);
+        m.put("serviceAccountName", serviceAccountName);
+        m.put("instanceId", nz(job.instanceId()));
+        m.put("initContainers", list(job.initContainers(), ic -> {
+            Map<String, Object> c = pairs("name", ic.name(), "image", ic.image());
+            c.put("command", nz(ic.command()));
+            c.put("exe", nz(ic.exe()));
+            c.put("args", new ArrayList<>(ic.args()));
+            c.put("environment", list(ic.environment(), (Env e) -> pairs("name", e.name(), "value", e.value())));
+            return c;
+        }));
+        m.put("id", id.orElse(""));
+        m.put("serviceName", id.map(JobNames::serviceName).orElse(""));
+        return m;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static <T> List<Object> list(List<T> items, java.util.function.Function<T, Map<String, Object>> f) {
+        List<Object> out = new ArrayList<>(items.size());
+        items.forEach(i -> out.add(f.apply(i)));
+        return out;
+    }
+
+    private static Map<String, Object> pairs(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,26 @@
+package io.kubelauncher.kubernetes.source;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * @param namespace kubernetes-namespace
+ * @param clusterName the Launcher cluster name (plugin name), reported on every job
+ * @param shareProcessNamespace shared-process-namespace
+ * @param jobExpiry job-expiry-hours: how long finished jobs stay; zero removes them once their final status is sent
+ * @param launchGracePeriod how long an image pull or container creation may keep failing before the job is Failed
+ * @param stopGracePeriod how long a stopped job gets between SIGTERM and SIGKILL
+ * @param resourceInterval how often resource figures are sampled for a resource stream
+ */
+public record SourceSettings(String namespace, String clusterName, boolean shareProcessNamespace, Duration jobExpiry,
+                             Duration launchGracePeriod, Duration stopGracePeriod, Duration resourceInterval) {
+
+    public SourceSettings {
+        Objects.requireNonNull(namespace, "namespace");
+        Objects.requireNonNull(clusterName, "clusterName");
+        Objects.requireNonNull(jobExpiry, "jobExpiry");
+        Objects.requireNonNull(launchGracePeriod, "launchGracePeriod");
+        Objects.requireNonNull(stopGracePeriod, "stopGracePeriod");
+        Objects.requireNonNull(resourceInterval, "resourceInterval");
+    }
+}

@@ -1,0 +1,54 @@
+package io.kubelauncher.api.options;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The value types of the standard options, with their checks (spec 2.5). */
+public enum OptionKind {
+    STRING("a string"),
+    PATH("a path"),
+    UNSIGNED("a non-negative integer"),
+    BOOLEAN("1, 0, true, false, yes, no, on or off"),
+    LOG_LEVEL("OFF, ERROR, WARNING, INFO, DEBUG or 0-4");
+
+    private final String expected;
+
+    OptionKind(String expected) {
+        this.expected = expected;
+    }
+
+    /** What a valid value looks like, for error messages. */
+    public String expected() {
+        return expected;
+    }
+
+    public boolean accepts(String value) {
+        return switch (this) {
+            case STRING, PATH -> true;
+            case UNSIGNED -> parseUnsigned(value).isPresent();
+            case BOOLEAN -> parseBoolean(value).isPresent();
+            case LOG_LEVEL -> LogLevel.parse(value).isPresent();
+        };
+    }
+
+    /** {@code 1/0/true/false/yes/no/on/off}, case-insensitive, surrounding blanks ignored. */
+    public static Optional<Boolean> parseBoolean(String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "1", "true", "yes", "on" -> Optional.of(true);
+            case "0", "false", "no", "off" -> Optional.of(false);
+            default -> Optional.empty();
+        };
+    }
+
+    public static Optional<Long> parseUnsigned(String value) {
+        String text = value.trim();
+        if (text.isEmpty() || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.kubelauncher.testkit.client;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Starts {@link TestPluginMain} as its own process and hands back a {@link LauncherClient} on it. */
+final class PluginProcess {
+
+    private PluginProcess() {
+    }
+
+    static LauncherClient start(String... options) {
+        try {
+            return LauncherClient.start(LauncherClient.javaCommand(TestPluginMain.class.getName(),
+                    List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xss512k"), List.of(options)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ObjectNode job(String name, String command, String... tags) {
+        ObjectNode job = JsonNodeFactory.instance.objectNode();
+        job.put("name", name);
+        job.put("command", command);
+        var array = job.putArray("tags");
+        for (String tag : tags) {
+            array.add(tag);
+        }
+        return job;
+    }
+}
