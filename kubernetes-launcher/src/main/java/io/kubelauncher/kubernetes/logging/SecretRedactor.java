@@ -1,9 +1,12 @@
 package io.kubelauncher.kubernetes.logging;
 
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,6 +48,30 @@ public final class SecretRedactor {
             // Longest first, so a secret containing another is masked whole.
             secrets.sort(Comparator.comparingInt(String::length).reversed());
         }
+    }
+
+    /**
+     * Wraps a secret's source (a token file that rotates) so that every value it hands out is
+     * registered before anyone can log it.
+     */
+    public Supplier<String> registering(Supplier<String> source) {
+        Objects.requireNonNull(source, "source");
+        return () -> {
+            String value = source.get();
+            if (value != null && value.strip().length() >= MIN_SECRET_LENGTH) {
+                register(value);
+            }
+            return value;
+        };
+    }
+
+    /**
+     * A stream that writes through {@code target} line by line, redacted: for stderr, so that
+     * command output and the JVM's last-resort stack traces cannot carry a secret either.
+     */
+    public PrintStream redacting(PrintStream target) {
+        // No autoflush: PrintStream would flush after every print, cutting lines (and secrets) in pieces.
+        return new PrintStream(new RedactingOutputStream(target, this), false, StandardCharsets.UTF_8);
     }
 
     /** {@code text} with every secret replaced by {@link #MASK}; null stays null. */

@@ -42,4 +42,29 @@ class SecretRedactorTest {
         assertThatThrownBy(() -> redactor.register(" abc ")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 8 characters");
     }
+
+    @Test
+    void rotatedTokensAreRegisteredAsTheyAreHandedOut() {
+        java.util.Iterator<String> tokens = java.util.List.of("first-token-value", "second-token-value").iterator();
+        java.util.function.Supplier<String> source = redactor.registering(tokens::next);
+        assertThat(source.get()).isEqualTo("first-token-value");
+        assertThat(redactor.redact("a first-token-value b second-token-value")).isEqualTo("a [REDACTED] b second-token-value");
+        source.get();
+        assertThat(redactor.redact("b second-token-value")).isEqualTo("b [REDACTED]");
+    }
+
+    @Test
+    void redactingStreamMasksWholeLinesEvenWhenWrittenInPieces() {
+        redactor.register("piecewise-secret");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stream = redactor.redacting(new java.io.PrintStream(bytes, true,
+                java.nio.charset.StandardCharsets.UTF_8));
+        stream.print("error: piece");
+        stream.print("wise-sec");
+        stream.println("ret was refused");
+        new IllegalStateException("bad token piecewise-secret").printStackTrace(stream);
+        String text = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).startsWith("error: [REDACTED] was refused\n")
+                .contains("IllegalStateException: bad token [REDACTED]").doesNotContain("piecewise-secret");
+    }
 }

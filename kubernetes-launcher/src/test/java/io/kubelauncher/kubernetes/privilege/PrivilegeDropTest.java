@@ -114,6 +114,30 @@ class PrivilegeDropTest {
         assertThat(Files.getAttribute(scratch, "unix:gid")).isEqualTo(4322);
     }
 
+    @Test
+    void startupPreparesTheScratchPathBeforeDropping() throws Exception {
+        FakeIdentity posix = new FakeIdentity(0);
+        posix.users.add(new Account("svc", 4321, 4322, List.of(4322, 4400)));
+        Path scratch = tmp.resolve("scratch");
+        PrivilegeDrop.Outcome outcome = new PrivilegedStartup(posix).run("svc", scratch, Optional.empty());
+        assertThat(outcome).isEqualTo(PrivilegeDrop.Outcome.DROPPED);
+        assertThat(posix.became).extracting(Account::uid).containsExactly(4321);
+        assertThat(scratch).isDirectory();
+        if (new LibcIdentity().effectiveUid() == 0) {
+            assertThat(Files.getAttribute(scratch, "unix:uid")).isEqualTo(4321);
+        }
+    }
+
+    @Test
+    void startupAsAnotherUserStillCreatesTheScratchPath() throws Exception {
+        FakeIdentity posix = new FakeIdentity(1000);
+        Path scratch = tmp.resolve("scratch");
+        assertThat(new PrivilegedStartup(posix).run("svc", scratch, Optional.empty()))
+                .isEqualTo(PrivilegeDrop.Outcome.NOT_ROOT);
+        assertThat(scratch).isDirectory();
+        assertThat(posix.became).isEmpty();
+    }
+
     private static Account throwawayUser(LibcIdentity posix) throws Exception {
         if (posix.lookup(USER).isEmpty()) {
             run(List.of("groupadd", "-f", EXTRA_GROUP));
