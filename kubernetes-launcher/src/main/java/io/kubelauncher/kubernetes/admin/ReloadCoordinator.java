@@ -21,6 +21,21 @@ public final class ReloadCoordinator {
         /** @return true when the new version is in use */
         boolean reload();
 
+        /** E.g. {@code Step.of("profiles", () -> policy.reload().succeeded())}. */
+        static Step of(String what, java.util.function.BooleanSupplier reload) {
+            return new Step() {
+                @Override
+                public String what() {
+                    return what;
+                }
+
+                @Override
+                public boolean reload() {
+                    return reload.getAsBoolean();
+                }
+            };
+        }
+
         static Step of(Reloadable<?> reloadable) {
             return new Step() {
                 @Override

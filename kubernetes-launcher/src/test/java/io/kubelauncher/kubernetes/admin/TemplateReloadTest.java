@@ -91,6 +91,21 @@ class TemplateReloadTest {
                 .hasMessageContaining("job.tpl:");
     }
 
+    @Test
+    void everyStepIsReloadedEvenWhenOneFails() throws IOException {
+        List<String> order = new java.util.ArrayList<>();
+        ReloadCoordinator both = new ReloadCoordinator(List.of(
+                ReloadCoordinator.Step.of("profiles", () -> {
+                    order.add("profiles");
+                    throw new IllegalStateException("profiles file vanished");
+                }),
+                ReloadCoordinator.Step.of(templates)));
+        edit("service.tpl", "  type: NodePort", "  type: LoadBalancer");
+        assertThat(both.reloadAll()).containsExactly(Map.entry("profiles", false), Map.entry("templates", true));
+        assertThat(order).containsExactly("profiles");
+        assertThat(templates.get().files().get("service.tpl")).contains("type: LoadBalancer");
+    }
+
     /** The real signal: the handler runs and the JVM survives SIGHUP. */
     @Test
     void sighupTriggersTheReload() throws Exception {
