@@ -97,8 +97,7 @@ final class Builtins {
         long x;
         if (index instanceof Integer || index instanceof Long) {
             x = ((Number) index).longValue();
-        } else if (index instanceof Values.Uint8) {
-            x = ((Values.Uint8) index).value();
+
         } else if (index == NO_VALUE || index == null) {
             throw new FunctionException("cannot index slice/array with nil");
         } else {
@@ -133,7 +132,7 @@ final class Builtins {
                 if (x == bytes.length) {
                     throw new FunctionException("reflect: string index out of range");
                 }
-                item = new Values.Uint8(bytes[x] & 0xff);
+                item = bytes[x] & 0xff; // Go's uint8; an int here, so fmt verbs such as %c work
             } else if (item instanceof Map) {
                 if (index == NO_VALUE) {
                     throw new FunctionException("value is nil; should be of type string");
@@ -225,9 +224,6 @@ final class Builtins {
         }
         if (v instanceof Values.Complex) {
             return BasicKind.COMPLEX;
-        }
-        if (v instanceof Values.Uint8) {
-            return BasicKind.UINT;
         }
         return BasicKind.INVALID;
     }
@@ -343,7 +339,7 @@ final class Builtins {
     }
 
     private static long integer(Object v) {
-        return v instanceof Values.Uint8 ? ((Values.Uint8) v).value() : ((Number) v).longValue();
+        return ((Number) v).longValue();
     }
 
     static boolean le(Object arg1, Object arg2) throws FunctionException {

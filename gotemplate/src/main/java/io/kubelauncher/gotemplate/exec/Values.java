@@ -70,9 +70,6 @@ final class Values {
         if (v instanceof Map) {
             return !((Map<?, ?>) v).isEmpty();
         }
-        if (v instanceof Uint8) {
-            return ((Uint8) v).value() != 0;
-        }
         if (v instanceof Complex) {
             Complex c = (Complex) v;
             return c.re() != 0 || c.im() != 0;
@@ -110,24 +107,6 @@ final class Values {
 
     static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** A byte of a string, as {@code index "abc" 0} yields it: Go's {@code uint8}. */
-    record Uint8(int value) implements GoValue {
-        @Override
-        public String goTypeName() {
-            return "uint8";
-        }
-
-        @Override
-        public String goString() {
-            return Integer.toString(value);
-        }
-
-        @Override
-        public boolean isStringer() {
-            return false;
-        }
     }
 
     /** A Go {@code complex128} from an imaginary template literal such as {@code 2i}. */

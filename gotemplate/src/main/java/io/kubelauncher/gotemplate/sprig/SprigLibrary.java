@@ -24,6 +24,7 @@ public final class SprigLibrary {
         DefaultFunctions.register(r);
         ListFunctions.register(r);
         DictFunctions.register(r);
+        EncodingFunctions.register(r);
         return new SprigLibrary(r.toMap());
     }
 

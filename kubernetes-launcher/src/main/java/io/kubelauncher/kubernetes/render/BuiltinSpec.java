@@ -226,7 +226,7 @@ public final class BuiltinSpec {
         return new ServiceBuilder()
                 .withNewMetadata().withName(JobNames.serviceName(jobId))
                 .withAnnotations(stringMap(metadataMap(job, "service", "annotations"))).withLabels(labels).endMetadata()
-                .withNewSpec().withPorts(servicePorts).withSelector(Map.of(LauncherKeys.JOB_NAME, jobId)).withType("NodePort").endSpec()
+                .withNewSpec().withPorts(servicePorts).withSelector(Map.of(LauncherKeys.JOB_NAME, jobId)).withClusterIP("").withType("NodePort").endSpec()
                 .build();
     }
 

@@ -1,0 +1,89 @@
+package io.kubelauncher.kubernetes.cluster;
+
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.kubelauncher.api.plugin.ErrorCode;
+import io.kubelauncher.api.plugin.PluginException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Asks the API server (SelfSubjectAccessReview) whether the plugin's service account may do what
+ * the plugin does, before it does it, so that a missing RBAC rule is reported at start-up as
+ * "cannot list jobs in namespace rstudio" rather than as a stream of 403s later. The rules are
+ * those of the admin guide's job-launcher Role; reading nodes is optional.
+ */
+public final class PermissionCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(PermissionCheck.class);
+
+    /** verb, API group, resource, subresource; what the plugin needs in its namespace. */
+    private static final List<String[]> REQUIRED = List.of(
+            new String[] {"create", "batch", "jobs", ""},
+            new String[] {"list", "batch", "jobs", ""},
+            new String[] {"watch", "batch", "jobs", ""},
+            new String[] {"patch", "batch", "jobs", ""},
+            new String[] {"delete", "batch", "jobs", ""},
+            new String[] {"list", "", "pods", ""},
+            new String[] {"watch", "", "pods", ""},
+            new String[] {"delete", "", "pods", ""},
+            new String[] {"get", "", "pods", "log"},
+            new String[] {"create", "", "pods", "attach"},
+            new String[] {"create", "", "services", ""},
+            new String[] {"list", "", "services", ""},
+            new String[] {"watch", "", "services", ""},
+            new String[] {"delete", "", "services", ""},
+            new String[] {"list", "", "events", ""},
+            new String[] {"watch", "", "events", ""});
+
+    private final KubernetesClient client;
+    private final String namespace;
+
+    public PermissionCheck(KubernetesClient client, String namespace) {
+        this.client = client;
+        this.namespace = namespace;
+    }
+
+    /** @throws PluginException naming every missing permission, or the API server's refusal to answer */
+    public void verify() {
+        List<String> missing = new ArrayList<>();
+        for (String[] rule : REQUIRED) {
+            if (!allowed(rule[0], rule[1], rule[2], rule[3], namespace)) {
+                missing.add(rule[0] + " " + rule[2] + (rule[3].isEmpty() ? "" : "/" + rule[3]));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new PluginException(ErrorCode.UNKNOWN, "The Kubernetes service account cannot " + String.join(", cannot ", missing)
+                    + " in namespace " + namespace + ". Grant the job-launcher Role of the admin guide (\"Kubernetes cluster requirements\").");
+        }
+        if (!allowed("get", "", "nodes", "", null)) {
+            log.warn("The service account cannot get nodes: jobs will report only their node's internal address (see the admin guide)");
+        }
+    }
+
+    private boolean allowed(String verb, String group, String resource, String subresource, String ns) {
+        SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder().withNewSpec().withNewResourceAttributes()
+                .withVerb(verb).withGroup(group).withResource(resource).withSubresource(subresource.isEmpty() ? null : subresource)
+                .withNamespace(ns).endResourceAttributes().endSpec().build();
+        SelfSubjectAccessReview answer;
+        try {
+            answer = client.authorization().v1().selfSubjectAccessReview().create(review);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 401) {
+                throw new PluginException(ErrorCode.UNKNOWN, "The Kubernetes API at " + client.getMasterUrl()
+                        + " refused the auth token (401 Unauthorized): check auth-token-path / auth-token", e);
+            }
+            throw new PluginException(ErrorCode.UNKNOWN, "Could not reach the Kubernetes API at " + client.getMasterUrl() + ": " + e.getMessage(), e);
+        }
+        if (answer == null || answer.getStatus() == null) {
+            log.warn("the API server did not answer the access review for {} {}; assuming allowed", verb, resource);
+            return true;
+        }
+        return Boolean.TRUE.equals(answer.getStatus().getAllowed());
+    }
+}

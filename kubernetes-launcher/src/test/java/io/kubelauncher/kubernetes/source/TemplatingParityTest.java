@@ -1,0 +1,97 @@
+package io.kubelauncher.kubernetes.source;
+
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.kubelauncher.api.model.Container;
+import io.kubelauncher.api.model.Env;
+import io.kubelauncher.api.model.ExposedPort;
+import io.kubelauncher.api.model.Job;
+import io.kubelauncher.api.model.JobConfig;
+import io.kubelauncher.api.model.Mount;
+import io.kubelauncher.api.model.MountSource;
+import io.kubelauncher.api.model.PlacementConstraint;
+import io.kubelauncher.api.model.ResourceLimit;
+import io.kubelauncher.kubernetes.render.Admission;
+import io.kubelauncher.kubernetes.render.JobContext;
+import io.kubelauncher.kubernetes.render.TemplateDirectory;
+import io.kubelauncher.kubernetes.render.TemplateFunctions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** use-templating=1 with our default templates and use-templating=0 make the same objects. */
+class TemplatingParityTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final KubernetesSerialization serialization = new KubernetesSerialization();
+
+    static Stream<Job> jobs() {
+        Job.Builder base = Job.builder().name("Nightly Report (alice)").user("alice").cluster("Kubernetes");
+        return Stream.of(
+                base.command("Rscript report.R").args(List.of("--date", "2026-11-27")).build(),
+                base.exe("/usr/lib/rstudio-server/bin/rserver-launcher").args(List.of("--a", "b c")).command(null)
+                        .stdin("{\"port\":8787}").workingDirectory("/home/alice")
+                        .container(new Container("rstudio/r-session:4.4", 1001, 1001, List.of(1001, 2000)))
+                        .environment(List.of(new Env("USER", "alice"), new Env("MULTI", "a\nb")))
+                        .exposedPorts(List.of(ExposedPort.tcp(8788), new ExposedPort(6006, 30606, "TCP")))
+                        .mounts(List.of(new Mount("/home/alice", false, new MountSource.Nfs("nfs.example.com", "/export/home/alice")),
+                                new Mount("/data", true, new MountSource.Host("/mnt/data"))))
+                        .placementConstraints(List.of(new PlacementConstraint("node-pool", "sessions")))
+                        .resourceLimits(List.of(ResourceLimit.requested("cpuCount", "2"), ResourceLimit.requested("memory", "4096"),
+                                ResourceLimit.requested("CPU Request", "1"), ResourceLimit.requested("Memory Request", "2048"),
+                                ResourceLimit.requested("NVIDIA GPUs", "1")))
+                        .config(List.of(new JobConfig("secret", null, "db-credentials:password:DB_PASSWORD")))
+                        .tags(List.of("rstudio-r-session", "colon: tag"))
+                        .instanceId("lb-1")
+                        .metadata(Map.of("job", Map.of("labels", Map.of("app", "jupyter")), "pod", Map.of("annotations", Map.of("note", "yes"))))
+                        .build());
+    }
+
+    @ParameterizedTest
+    @MethodSource("jobs")
+    void templatesAndBuiltinSpecAgree(Job job, @TempDir Path scratch) throws Exception {
+        TemplateDirectory directory = new TemplateDirectory(scratch, TemplateFunctions.launcher());
+        directory.writeDefaultsIfMissing();
+        TemplateRenderer templates = new TemplateRenderer(directory, JSON, serialization);
+        BuiltinRenderer builtin = new BuiltinRenderer(JSON);
+        Job completed = job.container() == null ? job.toBuilder().container(Container.of("ubuntu:24.04")).build() : job;
+        JobContext context = JobContext.of(Admission.unchanged(completed), "Kubernetes", true);
+
+        assertThat(normalized(templates.job(context))).isEqualTo(normalized(builtin.job(context)));
+        assertThat(templates.service(context, "nightly-report-alice-x7k2p").map(this::normalized))
+                .isEqualTo(builtin.service(context, "nightly-report-alice-x7k2p").map(this::normalized));
+    }
+
+    /** Kubernetes does not tell an empty map or list from an absent one; neither do we. */
+    private JsonNode normalized(Object object) {
+        JsonNode tree = JSON.readTree(serialization.asJson(object));
+        return prune(tree);
+    }
+
+    private static JsonNode prune(JsonNode node) {
+        if (node.isObject()) {
+            var out = JSON.createObjectNode();
+            node.properties().forEach(e -> {
+                JsonNode v = prune(e.getValue());
+                if (!(v.isNull() || (v.isContainer() && v.isEmpty()))) {
+                    out.set(e.getKey(), v);
+                }
+            });
+            return out;
+        }
+        if (node.isArray()) {
+            var out = JSON.createArrayNode();
+            node.forEach(v -> out.add(prune(v)));
+            return out;
+        }
+        return node;
+    }
+}
