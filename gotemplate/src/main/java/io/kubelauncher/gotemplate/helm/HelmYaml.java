@@ -33,7 +33,10 @@ public final class HelmYaml {
 
     /** The value as yaml.v2 decodes the JSON that encoding/json makes of it. */
     private static Object normalize(Object v) throws JsonException {
-        if (v == null || v instanceof String || v instanceof Boolean) {
+        if (v instanceof String s) {
+            return yamlReadBack(s);
+        }
+        if (v == null || v instanceof Boolean) {
             return v;
         }
         if (v instanceof Integer || v instanceof Long) {
@@ -45,7 +48,8 @@ public final class HelmYaml {
         if (v instanceof Map<?, ?> m) {
             List<Map.Entry<String, Object>> entries = new ArrayList<>(m.size());
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                entries.add(new AbstractMap.SimpleImmutableEntry<>((String) e.getKey(), normalize(e.getValue())));
+                entries.add(new AbstractMap.SimpleImmutableEntry<>(yamlReadBack((String) e.getKey()),
+                        normalize(e.getValue())));
             }
             YamlKeyOrder.sort(entries, Map.Entry::getKey);
             return new YamlEmitter.SortedYamlMap(entries);
@@ -64,6 +68,49 @@ public final class HelmYaml {
             return new YamlEmitter.SortedYamlMap(List.of());
         }
         throw new JsonException("json: unsupported type: " + v.getClass().getName());
+    }
+
+    /**
+     * A JSON string as yaml.v2 reads it back from encoding/json's output: characters JSON leaves
+     * raw but YAML forbids fail the whole conversion, and a raw NEL (U+0085) is a line break that
+     * double-quoted scalars fold (one break becomes a space, n breaks n-1 newlines, blanks around
+     * them dropped).
+     */
+    private static String yamlReadBack(String s) throws JsonException {
+        boolean nel = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0x7F || (c >= 0x80 && c <= 0x9F && c != 0x85) || c == 0xFFFE || c == 0xFFFF) {
+                throw new JsonException("yaml: control characters are not allowed");
+            }
+            nel |= c == 0x85;
+        }
+        if (!nel) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            int j = i;
+            while (j < s.length() && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
+                j++;
+            }
+            if (j < s.length() && s.charAt(j) == 0x85) {
+                int breaks = 0;
+                while (j < s.length() && (s.charAt(j) == 0x85 || s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
+                    if (s.charAt(j) == 0x85) {
+                        breaks++;
+                    }
+                    j++;
+                }
+                out.append(breaks == 1 ? " " : "\n".repeat(breaks - 1));
+                i = j;
+            } else {
+                out.append(s, i, Math.max(j, i + 1));
+                i = Math.max(j, i + 1);
+            }
+        }
+        return out.toString();
     }
 
     /** How yaml.v2 re-prints a JSON number: as an int64/uint64 when it parses as one, else as a float64. */

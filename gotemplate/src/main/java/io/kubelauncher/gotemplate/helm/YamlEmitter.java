@@ -405,12 +405,15 @@ final class YamlEmitter {
 
     private void writeDoubleQuoted(String value, boolean allowBreaks) {
         boolean spaces = false;
+        // yaml.v2's is_bom looks at the scalar's first bytes, not the current ones: a leading BOM
+        // gets every character escaped.
+        boolean bom = value.startsWith("\uFEFF");
         writeIndicator("\"", true, false, false);
         int n = value.length();
         for (int i = 0; i < n; ) {
             int c = value.codePointAt(i);
             int next = i + Character.charCount(c);
-            if (!isPrintable(c) || c == 0xFEFF || isBreak(c) || c == '"' || c == '\\') {
+            if (!isPrintable(c) || bom || isBreak(c) || c == '"' || c == '\\') {
                 put('\\');
                 switch (c) {
                     case 0x00 -> put('0');

@@ -1,6 +1,6 @@
 package io.kubelauncher.gotemplate.sprig;
 
-import static io.kubelauncher.gotemplate.sprig.OracleRows.*;
+import static io.kubelauncher.gotemplate.sprig.OracleSupport.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubelauncher.gotemplate.function.TypedList;

@@ -2,6 +2,7 @@ package io.kubelauncher.kubernetes.config;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,13 @@ final class JsonOverrideSyntax {
                 }
             }
             checkPointer(pointer);
-            overrides.add(new JsonOverride(pointer, baseDir.resolve(file), read(baseDir.resolve(file))));
+            Path path;
+            try {
+                path = baseDir.resolve(file);
+            } catch (InvalidPathException e) {
+                throw new InvalidValueException("bad override file name \"" + file + "\": " + e.getReason());
+            }
+            overrides.add(new JsonOverride(pointer, path, read(path)));
         }
         return List.copyOf(overrides);
     }

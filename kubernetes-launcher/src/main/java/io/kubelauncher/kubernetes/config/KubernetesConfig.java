@@ -1,5 +1,6 @@
 package io.kubelauncher.kubernetes.config;
 
+import io.kubelauncher.api.options.LauncherOptions;
 import io.kubelauncher.api.options.OptionSource;
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.util.Set;
  * guide's defaults and the in-cluster auto-configuration applied.
  *
  * @param serverUser {@code server-user}, default {@code rstudio-server}
- * @param threadPoolSize {@code thread-pool-size}, default CPUs x 2
+ * @param threadPoolSize {@code thread-pool-size}, default CPUs x 2 (also when 0)
  * @param enableDebugLogging {@code enable-debug-logging}, default 0
  * @param scratchPath {@code scratch-path}, default {@code /var/lib/rstudio-launcher/<plugin-name or Kubernetes>}
  * @param loggingDir {@code logging-dir}, default {@code /var/log/rstudio/launcher}
@@ -33,7 +34,10 @@ import java.util.Set;
  * @param watchTimeout {@code watch-timeout-seconds}, default 180
  * @param fetchLimit {@code fetch-limit}, default 500
  * @param useTemplating {@code use-templating}, default 0
- * @param launcher the Launcher's generic plugin options
+ * @param launcher the standard Launcher options as the protocol runtime types them (heartbeat,
+ *     message size, metrics, log level ...); its server user, thread pool, debug flag, scratch path
+ *     and logging directory are the ones above; its {@code jobExpiryHours} is not used (see
+ *     {@code jobExpiry})
  * @param inCluster whether KUBERNETES_SERVICE_HOST/PORT were found (values may have come from the pod)
  * @param warnings things worth logging at start-up (unknown options, conflicting settings)
  */
@@ -88,8 +92,11 @@ public record KubernetesConfig(
         return new KubernetesConfigReader(options, configDir, host).read();
     }
 
-    /** Every option name this plugin understands, without dashes. */
-    public static Set<String> optionNames() {
-        return KubernetesConfigReader.KNOWN_OPTIONS;
+    /**
+     * The option names of launcher.kubernetes.conf beyond the standard Launcher options, without
+     * dashes: what the runtime's option parser must accept besides its own.
+     */
+    public static Set<String> pluginOptionNames() {
+        return KubernetesConfigReader.PLUGIN_OPTIONS;
     }
 }

@@ -1,6 +1,9 @@
 package io.kubelauncher.kubernetes.config;
 
+import io.kubelauncher.api.options.LauncherOptions;
+import io.kubelauncher.api.options.OptionException;
 import io.kubelauncher.api.options.OptionSource;
+import io.kubelauncher.api.options.StandardOption;
 import io.kubelauncher.api.options.OptionValue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,6 +12,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -23,16 +27,28 @@ import java.util.TreeSet;
 /** One pass over an option source; collects every problem before failing. */
 final class KubernetesConfigReader {
 
-    static final Set<String> KNOWN_OPTIONS = Set.of(
-            // the admin guide's launcher.kubernetes.conf
-            "server-user", "thread-pool-size", "enable-debug-logging", "scratch-path", "logging-dir",
-            "job-expiry-hours", "profile-config", "api-url", "auth-token-path", "auth-token",
-            "kubernetes-namespace", "shared-process-namespace", "verify-ssl-certs", "certificate-authority",
-            "watch-timeout-seconds", "fetch-limit", "use-templating",
-            // the Launcher's generic plugin options (API reference 2.5)
-            "plugin-name", "heartbeat-interval-seconds", "launcher-config-file", "unprivileged", "log-level",
-            "max-message-size", "rsandbox-path", "config-file", "plugin-metrics-interval-seconds");
+    /** The options of launcher.kubernetes.conf that are not standard Launcher options (spec 2.5). */
+    static final Set<String> PLUGIN_OPTIONS = Set.of(
+            "profile-config", "api-url", "auth-token-path", "auth-token", "kubernetes-namespace",
+            "shared-process-namespace", "verify-ssl-certs", "certificate-authority", "watch-timeout-seconds",
+            "fetch-limit", "use-templating");
 
+    private static final OptionSource NO_OPTIONS = new OptionSource() {
+        @Override
+        public Optional<OptionValue> get(String name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Set<String> names() {
+            return Set.of();
+        }
+    };
+
+    /** Read here rather than by the standard options, which take whole hours only. */
+    private static final String JOB_EXPIRY_HOURS = "job-expiry-hours";
+
+    static final String DEFAULT_PLUGIN_NAME = "Kubernetes";
     static final String SERVICE_HOST = "KUBERNETES_SERVICE_HOST";
     static final String SERVICE_PORT = "KUBERNETES_SERVICE_PORT";
     private static final BigDecimal MAX_EXPIRY_HOURS = BigDecimal.valueOf(1_000_000);
@@ -56,33 +72,37 @@ final class KubernetesConfigReader {
 
     KubernetesConfig read() throws ConfigException {
         for (String name : new TreeSet<>(options.names())) {
-            if (!KNOWN_OPTIONS.contains(name)) {
+            if (StandardOption.byName(name).isEmpty() && !PLUGIN_OPTIONS.contains(name)) {
                 String origin = options.get(name).map(OptionValue::origin).orElse(name);
                 warnings.add(new ConfigProblem(origin, "unknown option " + name + " ignored"));
             }
         }
-        String pluginName = string("plugin-name", "");
-        boolean debug = value("enable-debug-logging", false, ValueSyntax::bool);
-        LogLevel level = value("log-level", LogLevel.WARNING, LogLevel::parse);
-        if (debug && level.compareTo(LogLevel.DEBUG) < 0) {
-            level = LogLevel.DEBUG;
+        String pluginName = value("plugin-name", "", KubernetesConfigReader::pluginName);
+        String scratchName = pluginName.isEmpty() ? DEFAULT_PLUGIN_NAME : pluginName;
+        LauncherOptions.Defaults defaults = new LauncherOptions.Defaults(scratchName,
+                Path.of("/var/lib/rstudio-launcher", scratchName), host.availableProcessors() * 2);
+        // the standard options' types, as the runtime's parser checks them (this reader may be
+        // given any option source), then stricter checks for those this plugin relies on
+        boolean standardTypesOk = true;
+        for (StandardOption standard : StandardOption.values()) {
+            Optional<OptionValue> given = options.get(standard.optionName());
+            if (given.isPresent() && !standard.optionName().equals(JOB_EXPIRY_HOURS)
+                    && !standard.kind().accepts(given.get().value())) {
+                problems.add(given.get().origin(), "invalid value \"" + given.get().value() + "\" for "
+                        + standard.optionName() + ": expected " + standard.kind().expected());
+                standardTypesOk = false;
+            }
         }
-        LauncherOptions launcher = new LauncherOptions(
-                pluginName,
-                seconds("heartbeat-interval-seconds", 5, 0),
-                level,
-                value("max-message-size", 5_242_880L, raw -> ValueSyntax.wholeNumber(raw, 1024, Integer.MAX_VALUE)).intValue(),
-                seconds("plugin-metrics-interval-seconds", 60, 0),
-                value("unprivileged", false, ValueSyntax::bool),
-                optionalPath("launcher-config-file"));
-
-        String serverUser = value("server-user", "rstudio-server", raw -> nonEmpty(raw, "a user name"));
-        int threads = value("thread-pool-size", host.availableProcessors() * 2L,
-                raw -> ValueSyntax.wholeNumber(raw, 1, 4096)).intValue();
-        Path scratch = value("scratch-path",
-                Path.of("/var/lib/rstudio-launcher", pluginName.isEmpty() ? "Kubernetes" : pluginName), this::path);
-        Path loggingDir = value("logging-dir", Path.of("/var/log/rstudio/launcher"), this::path);
-        Duration expiry = value("job-expiry-hours", Duration.ofHours(24), KubernetesConfigReader::hours);
+        value("server-user", "rstudio-server", raw -> nonEmpty(raw, "a user name"));
+        if (standardTypesOk) {
+            value("thread-pool-size", 0L, raw -> ValueSyntax.wholeNumber(raw, 0, 4096));
+        }
+        for (String pathOption : List.of("scratch-path", "logging-dir", "launcher-config-file", "rsandbox-path",
+                "config-file")) {
+            value(pathOption, Path.of("/"), this::path);
+        }
+        LauncherOptions launcher = launcherOptions(problems.isEmpty() ? options : NO_OPTIONS, defaults);
+        Duration expiry = value(JOB_EXPIRY_HOURS, Duration.ofHours(24), KubernetesConfigReader::hours);
         Path profiles = value("profile-config", configDir.resolve(ConfigSearchPath.PROFILES_CONFIG), this::path);
         String namespace = value("kubernetes-namespace", "rstudio", KubernetesConfigReader::namespace);
         boolean sharedPid = value("shared-process-namespace", true, ValueSyntax::bool);
@@ -102,7 +122,8 @@ final class KubernetesConfigReader {
         }
 
         problems.throwIfAny();
-        return new KubernetesConfig(serverUser, threads, debug, scratch, loggingDir, expiry, profiles,
+        return new KubernetesConfig(launcher.serverUser(), launcher.threadPoolSize(), launcher.enableDebugLogging(),
+                launcher.scratchPath(), launcher.loggingDir(), expiry, profiles,
                 configDir.resolve(ConfigSearchPath.RESOURCES_CONFIG), apiUrl, token, namespace, sharedPid, verify,
                 ca, watchTimeout, fetchLimit, templating, launcher, inClusterUrl.isPresent(), warnings);
     }
@@ -120,28 +141,45 @@ final class KubernetesConfigReader {
         }
     }
 
-    private String string(String name, String defaultValue) {
-        return options.get(name).map(o -> o.value().strip()).orElse(defaultValue);
-    }
-
-    private Optional<String> nonBlank(String name) {
-        return options.get(name).map(o -> o.value().strip()).filter(v -> !v.isEmpty());
-    }
-
     private Duration seconds(String name, long defaultSeconds, long min) {
         return Duration.ofSeconds(value(name, defaultSeconds, raw -> ValueSyntax.wholeNumber(raw, min, 31_536_000)));
     }
 
-    private Optional<Path> optionalPath(String name) {
-        return nonBlank(name).isEmpty() ? Optional.empty() : Optional.of(value(name, Path.of(""), this::path));
+    /**
+     * The standard options as the protocol runtime types them, so that both read the same values.
+     * job-expiry-hours is hidden from it: here it may be fractional, there it must be whole.
+     */
+    private LauncherOptions launcherOptions(OptionSource options, LauncherOptions.Defaults defaults) {
+        OptionSource withoutExpiry = new OptionSource() {
+            @Override
+            public Optional<OptionValue> get(String name) {
+                return name.equals(JOB_EXPIRY_HOURS) ? Optional.empty() : options.get(name);
+            }
+
+            @Override
+            public Set<String> names() {
+                Set<String> names = new TreeSet<>(options.names());
+                names.remove(JOB_EXPIRY_HOURS);
+                return names;
+            }
+        };
+        try {
+            return LauncherOptions.from(withoutExpiry, defaults);
+        } catch (OptionException e) {
+            // its message is "ORIGIN: what is wrong"
+            String message = e.getMessage();
+            int split = message.indexOf(": ");
+            problems.add(split < 0 ? "options" : message.substring(0, split), message.substring(split + 2));
+            return LauncherOptions.from(NO_OPTIONS, defaults);
+        }
     }
 
     private Path path(String raw) throws InvalidValueException {
         String text = nonEmpty(raw, "a path");
         try {
             return Path.of(text);
-        } catch (RuntimeException e) {
-            throw new InvalidValueException("bad path '" + raw + "'");
+        } catch (InvalidPathException e) {
+            throw new InvalidValueException("bad path '" + raw + "': " + e.getReason());
         }
     }
 
@@ -149,6 +187,16 @@ final class KubernetesConfigReader {
         String text = raw.strip();
         if (text.isEmpty()) {
             throw new InvalidValueException("empty value: expected " + what);
+        }
+        return text;
+    }
+
+    /** The cluster name also names the default scratch directory, so it must be usable as one. */
+    private static String pluginName(String raw) throws InvalidValueException {
+        String text = raw.strip();
+        if (text.contains("/") || text.equals(".") || text.equals("..") || text.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidValueException("bad plugin name '" + raw + "': it names a directory, so it cannot contain"
+                    + " '/' or control characters");
         }
         return text;
     }

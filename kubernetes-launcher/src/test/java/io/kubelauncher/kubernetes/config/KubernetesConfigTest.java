@@ -3,6 +3,8 @@ package io.kubelauncher.kubernetes.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubelauncher.api.options.LauncherOptions;
+import io.kubelauncher.api.options.LogLevel;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,8 +66,10 @@ class KubernetesConfigTest {
         assertThat(config.watchTimeout()).isEqualTo(Duration.ofSeconds(180));
         assertThat(config.fetchLimit()).isEqualTo(500);
         assertThat(config.useTemplating()).isFalse();
-        assertThat(config.launcher()).isEqualTo(new LauncherOptions("", Duration.ofSeconds(5), LogLevel.WARNING,
-                5_242_880, Duration.ofSeconds(60), false, Optional.empty()));
+        assertThat(config.launcher()).isEqualTo(new LauncherOptions("Kubernetes", "rstudio-server", false,
+                Path.of("/var/lib/rstudio-launcher/Kubernetes"), 5, 24, Optional.empty(), 6,
+                Path.of("/var/log/rstudio/launcher"), Optional.empty(), LogLevel.WARNING, 5_242_880,
+                Path.of("/usr/lib/rstudio-server/bin/rsandbox"), Optional.empty(), 60));
         assertThat(config.inCluster()).isFalse();
         assertThat(config.warnings()).isEmpty();
     }
@@ -99,8 +103,10 @@ class KubernetesConfigTest {
                 "log-level", "info", "max-message-size", "10485760", "plugin-metrics-interval-seconds", "15",
                 "unprivileged", "yes", "launcher-config-file", "/etc/rstudio/launcher.conf", "config-file", "/x.conf",
                 "rsandbox-path", "/usr/lib/rstudio-server/bin/rsandbox"));
-        assertThat(config.launcher()).isEqualTo(new LauncherOptions("Kubernetes2", Duration.ZERO, LogLevel.INFO,
-                10_485_760, Duration.ofSeconds(15), true, Optional.of(Path.of("/etc/rstudio/launcher.conf"))));
+        assertThat(config.launcher()).isEqualTo(new LauncherOptions("Kubernetes2", "rstudio-server", false,
+                Path.of("/var/lib/rstudio-launcher/Kubernetes2"), 0, 24, Optional.of(Path.of("/etc/rstudio/launcher.conf")),
+                6, Path.of("/var/log/rstudio/launcher"), Optional.of(true), LogLevel.INFO, 10_485_760,
+                Path.of("/usr/lib/rstudio-server/bin/rsandbox"), Optional.of(Path.of("/x.conf")), 15));
         assertThat(config.scratchPath()).isEqualTo(Path.of("/var/lib/rstudio-launcher/Kubernetes2"));
         assertThat(config.warnings()).isEmpty();
     }
@@ -125,16 +131,16 @@ class KubernetesConfigTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"0, OFF", "1, ERROR", "2, WARNING", "3, INFO", "4, DEBUG", "warn, WARNING", "Debug, DEBUG"})
+    @CsvSource({"0, OFF", "1, ERROR", "2, WARNING", "3, INFO", "4, DEBUG", "Debug, DEBUG"})
     void readsLogLevels(String raw, LogLevel expected) throws Exception {
         assertThat(read(required("log-level", raw)).launcher().logLevel()).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
-            "thread-pool-size       | 0        | command line --thread-pool-size: thread-pool-size: bad number '0': must be between 1 and 4096",
-            "thread-pool-size       | four     | command line --thread-pool-size: thread-pool-size: bad number 'four': expected a whole number",
-            "enable-debug-logging   | 2        | command line --enable-debug-logging: enable-debug-logging: bad boolean '2': use 1 or 0",
+            "thread-pool-size       | 5000     | command line --thread-pool-size: thread-pool-size: bad number '5000': must be between 0 and 4096",
+            "thread-pool-size       | four     | command line --thread-pool-size: invalid value \"four\" for thread-pool-size: expected a non-negative integer",
+            "enable-debug-logging   | 2        | command line --enable-debug-logging: invalid value \"2\" for enable-debug-logging: expected 1, 0, true, false, yes, no, on or off",
             "job-expiry-hours       | -1       | command line --job-expiry-hours: job-expiry-hours: bad number '-1': must not be negative",
             "job-expiry-hours       | soon     | command line --job-expiry-hours: job-expiry-hours: bad number 'soon'",
             "kubernetes-namespace   | R_Studio | command line --kubernetes-namespace: kubernetes-namespace: bad namespace 'R_Studio': a Kubernetes namespace is at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit",
@@ -145,9 +151,11 @@ class KubernetesConfigTest {
             "use-templating         | enabled  | command line --use-templating: use-templating: bad boolean 'enabled': use 1 or 0",
             "server-user            | ''       | command line --server-user: server-user: empty value: expected a user name",
             "scratch-path           | ''       | command line --scratch-path: scratch-path: empty value: expected a path",
-            "log-level              | 7        | command line --log-level: log-level: bad log level '7': use OFF, ERROR, WARNING, INFO, DEBUG or 0 to 4",
-            "heartbeat-interval-seconds | -1   | command line --heartbeat-interval-seconds: heartbeat-interval-seconds: bad number '-1': must be between 0 and 31536000",
-            "max-message-size       | 10       | command line --max-message-size: max-message-size: bad number '10': must be between 1024 and 2147483647",
+            "log-level              | 7        | command line --log-level: invalid value \"7\" for log-level: expected OFF, ERROR, WARNING, INFO, DEBUG or 0-4",
+            "heartbeat-interval-seconds | -1   | command line --heartbeat-interval-seconds: invalid value \"-1\" for heartbeat-interval-seconds: expected a non-negative integer",
+            "max-message-size       | 10       | command line --max-message-size: max-message-size must be between 64 and 2147483583 bytes, got 10",
+            "scratch-path           | a\u0000b | command line --scratch-path: scratch-path: bad path 'a\u0000b': Nul character not allowed",
+            "plugin-name            | a/b      | command line --plugin-name: plugin-name: bad plugin name 'a/b': it names a directory, so it cannot contain '/' or control characters",
             "certificate-authority  | %%%      | command line --certificate-authority: certificate-authority: not valid base64 (Illegal base64 character 25): give the Base64-encoded PEM certificate, e.g. the certificate-authority-data of a kubeconfig",
             "certificate-authority  | aGVsbG8= | command line --certificate-authority: certificate-authority: no PEM certificate (-----BEGIN CERTIFICATE-----) found",
     })
@@ -193,7 +201,7 @@ class KubernetesConfigTest {
                 .commandLine("heartbeat-interval-seconds", "8");
         KubernetesConfig config = read(options);
         assertThat(config.threadPoolSize()).isEqualTo(6);
-        assertThat(config.launcher().heartbeatInterval()).isEqualTo(Duration.ofSeconds(8));
+        assertThat(config.launcher().heartbeatIntervalSeconds()).isEqualTo(8);
     }
 
     @Test
@@ -306,6 +314,8 @@ class KubernetesConfigTest {
                 "command line --made-up: unknown option made-up ignored",
                 "command line --verify-ssl-certs: verify-ssl-certs=0: the Kubernetes API server's certificate is not"
                         + " checked; do not use this in production");
-        assertThat(KubernetesConfig.optionNames()).hasSize(26).contains("api-url", "plugin-name", "use-templating");
+        assertThat(KubernetesConfig.pluginOptionNames()).containsExactlyInAnyOrder("profile-config", "api-url",
+                "auth-token-path", "auth-token", "kubernetes-namespace", "shared-process-namespace", "verify-ssl-certs",
+                "certificate-authority", "watch-timeout-seconds", "fetch-limit", "use-templating");
     }
 }

@@ -163,7 +163,7 @@ final class Dispatcher {
             throw new PluginException(ErrorCode.UNKNOWN, "the plugin accepted the job but gave it no id");
         }
         writer.send(new Response.JobState(request.requestId(), List.of(stored), Optional.empty()));
-        statusHub.jobChanged(stored);
+        statusHub.jobSubmitted(stored);
     }
 
     private void getJob(Request.GetJob request) {

@@ -110,7 +110,10 @@ final class StatusHub implements JobStatusPublisher {
     void activate(long requestId, List<Job> current) {
         synchronized (lock) {
             for (Job job : current) {
-                update(job);
+                // what was published is at least as fresh as a snapshot taken before it
+                if (!known.containsKey(job.id())) {
+                    update(job);
+                }
             }
             Subscription sub = subscriptions.get(requestId);
             if (sub == null || sub.active) {
@@ -145,6 +148,18 @@ final class StatusHub implements JobStatusPublisher {
         }
         synchronized (lock) {
             update(job);
+        }
+    }
+
+    /**
+     * A job just submitted: announced only if the source has not published it yet, since the source
+     * may already have moved it on (a late Pending must not follow Running).
+     */
+    void jobSubmitted(Job job) {
+        synchronized (lock) {
+            if (!known.containsKey(job.id())) {
+                update(job);
+            }
         }
     }
 

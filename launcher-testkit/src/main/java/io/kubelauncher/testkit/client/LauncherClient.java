@@ -362,6 +362,24 @@ public final class LauncherClient implements AutoCloseable {
         return process;
     }
 
+    /**
+     * Sends the plugin a signal by name ({@code TERM}, {@code HUP}...) with {@code kill}, leaving its
+     * pipes open (unlike {@link Process#destroy()}, which also closes them on our side).
+     */
+    public void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-s", name, Long.toString(process.pid()))
+                    .redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -s " + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run kill: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Closes the plugin's stdin, as a Launcher that goes away does. */
     public void closeStdin() {
         synchronized (stdin) {

@@ -16,19 +16,19 @@ import org.junit.jupiter.params.provider.Arguments;
  * Shared vocabulary of the oracle-generated tests: the oracle's data.json values as fresh mutable
  * Java values, and how a function result is printed by a template ({{ f ... }}).
  */
-final class OracleRows {
+public final class OracleSupport {
 
-    static final SprigLibrary SPRIG = SprigLibrary.create();
+    public static final SprigLibrary SPRIG = SprigLibrary.create();
 
-    private OracleRows() {
+    private OracleSupport() {
     }
 
-    static Arguments row(String expected, String expr, String name, Object... args) {
+    public static Arguments row(String expected, String expr, String name, Object... args) {
         return Arguments.of(expected, expr, name, args == null ? new Object[] {null} : args);
     }
 
     /** What {{ NAME ARGS }} prints, or "ERR: " and the error text after "error calling NAME: ". */
-    static String render(Map<String, TemplateFunction> functions, String name, Object[] args) {
+    public static String render(Map<String, TemplateFunction> functions, String name, Object[] args) {
         TemplateFunction f = functions.get(name);
         if (f == null) {
             throw new AssertionError("no function " + name);
@@ -41,7 +41,7 @@ final class OracleRows {
         }
     }
 
-    static Object call(String name, Object... args) {
+    public static Object call(String name, Object... args) {
         try {
             return SPRIG.functions().get(name).call(args);
         } catch (FunctionException e) {
@@ -49,11 +49,11 @@ final class OracleRows {
         }
     }
 
-    static List<Object> list(Object... items) {
+    public static List<Object> list(Object... items) {
         return new ArrayList<>(Arrays.asList(items));
     }
 
-    static Map<String, Object> map(Object... kv) {
+    public static Map<String, Object> map(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put((String) kv[i], kv[i + 1]);
@@ -61,23 +61,23 @@ final class OracleRows {
         return m;
     }
 
-    static List<Object> nums() {
+    public static List<Object> nums() {
         return list(1.0, 2.5, 1e6);
     }
 
-    static List<Object> tags() {
+    public static List<Object> tags() {
         return list("x", "y");
     }
 
-    static List<Object> emptyList() {
+    public static List<Object> emptyList() {
         return list();
     }
 
-    static Map<String, Object> emptyMap() {
+    public static Map<String, Object> emptyMap() {
         return map();
     }
 
-    static Map<String, Object> m() {
+    public static Map<String, Object> m() {
         return map("a", 1.0, "b", map("c", "d"));
     }
 }
