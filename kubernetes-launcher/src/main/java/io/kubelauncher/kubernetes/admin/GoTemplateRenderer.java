@@ -1,5 +1,6 @@
 package io.kubelauncher.kubernetes.admin;
 
+import io.kubelauncher.gotemplate.GoJson;
 import io.kubelauncher.gotemplate.RenderOptions;
 import io.kubelauncher.gotemplate.TemplateException;
 import io.kubelauncher.gotemplate.TemplateSet;
@@ -7,6 +8,7 @@ import io.kubelauncher.gotemplate.function.TemplateFunction;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link TemplateRenderer} on the project's Go template engine: every {@code *.tpl} of the folder
@@ -16,6 +18,7 @@ public final class GoTemplateRenderer implements TemplateRenderer {
 
     private final Map<String, TemplateFunction> functions;
     private final RenderOptions options;
+    private final JsonMapper json = JsonMapper.builder().build();
 
     /**
      * @param functions the plugin's template functions (Sprig, include, toYaml, exec, groups), the
@@ -39,8 +42,15 @@ public final class GoTemplateRenderer implements TemplateRenderer {
         if (!set.hasTemplate(templateName)) {
             throw new TemplateRenderingException(templateName, 0, folder.resolve(templateName) + " does not exist", null);
         }
+        Object data;
         try {
-            return set.render(templateName, Map.of("Job", job), options);
+            // Through JSON, as the plugin renders jobs: templates see Go's encoding/json values (numbers float64).
+            data = GoJson.read(json.writeValueAsBytes(Map.of("Job", job)));
+        } catch (GoJson.JsonException e) {
+            throw new TemplateRenderingException(templateName, 0, "cannot build the template data: " + e.getMessage(), e);
+        }
+        try {
+            return set.render(templateName, data, options);
         } catch (TemplateException e) {
             throw TemplateRenderingException.fromGoMessage(templateName, e.getMessage(), e);
         }

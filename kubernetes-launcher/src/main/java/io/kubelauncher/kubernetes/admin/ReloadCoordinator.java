@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reloads everything that can change without a restart (templates, profiles) when asked to, one
- * reload at a time.
+ * reload at a time. SIGHUP belongs to the plugin runtime, so the plugin's main installs it there:
+ * {@code Signals.install(runtime, coordinator::reloadAll)}.
  */
 public final class ReloadCoordinator {
 
@@ -36,30 +37,12 @@ public final class ReloadCoordinator {
             };
         }
 
-        static Step of(Reloadable<?> reloadable) {
-            return new Step() {
-                @Override
-                public String what() {
-                    return reloadable.what();
-                }
-
-                @Override
-                public boolean reload() {
-                    return reloadable.reload();
-                }
-            };
-        }
     }
 
     private final List<Step> steps;
 
     public ReloadCoordinator(List<Step> steps) {
         this.steps = List.copyOf(steps);
-    }
-
-    /** Installs the coordinator on {@code trigger} (e.g. {@link SighupTrigger}). */
-    public void listen(ReloadTrigger trigger) {
-        trigger.onReload(this::reloadAll);
     }
 
     /** Reloads every step, in order; a failing step does not stop the others. */

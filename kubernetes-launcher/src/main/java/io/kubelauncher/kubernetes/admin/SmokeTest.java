@@ -52,7 +52,10 @@ public final class SmokeTest {
         }
     }
 
-    /** What the plugin does in its namespace (required), and the optional node lookups. */
+    /**
+     * What the plugin does in its namespace (required: the same rules the plugin's start-up
+     * {@code cluster.PermissionCheck} verifies), plus the optional metrics and node lookups.
+     */
     static final List<Permission> PERMISSIONS = List.of(
             new Permission("batch", "jobs", "", "create", true),
             new Permission("batch", "jobs", "", "get", true),
@@ -65,11 +68,13 @@ public final class SmokeTest {
             new Permission("", "pods", "", "watch", true),
             new Permission("", "pods", "", "delete", true),
             new Permission("", "pods", "log", "get", true),
+            new Permission("", "pods", "attach", "create", true),
             new Permission("", "services", "", "create", true),
             new Permission("", "services", "", "get", true),
             new Permission("", "services", "", "list", true),
             new Permission("", "services", "", "watch", true),
             new Permission("", "services", "", "delete", true),
+            new Permission("", "events", "", "list", true),
             new Permission("", "events", "", "watch", true),
             new Permission("metrics.k8s.io", "pods", "", "get", false),
             new Permission("", "nodes", "", "list", false));

@@ -1,49 +1,37 @@
 package io.kubelauncher.kubernetes.admin;
 
+import io.kubelauncher.kubernetes.render.TemplateDirectory;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code --generate-templates}: writes the default {@code job.tpl} and {@code service.tpl} into the
  * scratch path, creating the folder, and never overwrites a file that is already there (an
- * administrator's edits are precious).
+ * administrator's edits are precious). The writing is the plugin's own start-up step
+ * ({@link TemplateDirectory#writeDefaultsIfMissing()}), so both write the same files; this adds the
+ * report of what was written and what was left alone.
  */
 public final class TemplateGenerator {
 
-    private final Map<String, String> defaults;
-
-    /** @param defaults file name to default template text, in the order to write them */
-    public TemplateGenerator(Map<String, String> defaults) {
-        this.defaults = new LinkedHashMap<>(defaults);
-    }
-
     public int run(Path scratchPath, PrintStream out, PrintStream err) {
+        List<Path> written;
         try {
-            Files.createDirectories(scratchPath);
+            written = new TemplateDirectory(scratchPath, Map.of()).writeDefaultsIfMissing();
         } catch (IOException e) {
-            err.println("Cannot create the scratch path " + scratchPath + ": " + e);
+            err.println("Cannot write the templates into " + scratchPath + ": " + e);
             return 1;
         }
-        int status = 0;
-        for (Map.Entry<String, String> template : defaults.entrySet()) {
-            Path file = scratchPath.resolve(template.getKey());
-            try {
-                // CREATE_NEW makes "never overwrite" atomic: no window between a check and the write.
-                Files.writeString(file, template.getValue(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        for (String name : TemplateValidator.TEMPLATES) {
+            Path file = scratchPath.resolve(name);
+            if (written.contains(file)) {
                 out.println("Wrote " + file);
-            } catch (FileAlreadyExistsException e) {
+            } else {
                 out.println(file + " already exists; left unchanged (--diff-templates shows how it differs)");
-            } catch (IOException e) {
-                err.println("Cannot write " + file + ": " + e);
-                status = 1;
             }
         }
-        return status;
+        return 0;
     }
 }

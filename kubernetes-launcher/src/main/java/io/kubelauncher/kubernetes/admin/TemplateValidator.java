@@ -2,6 +2,7 @@ package io.kubelauncher.kubernetes.admin;
 
 import io.kubelauncher.kubernetes.admin.RenderedObjectChecker.Kind;
 import io.kubelauncher.kubernetes.admin.TemplateProblem.Check;
+import io.kubelauncher.kubernetes.render.TemplateVersion;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -26,21 +27,16 @@ public final class TemplateValidator {
 
     private final TemplateRenderer renderer;
     private final Supplier<Map<String, Object>> testJob;
-    private final TemplateVersion requiredVersion;
     private final RenderedObjectChecker checker = new RenderedObjectChecker();
 
-    /**
-     * @param renderer renders the scratch path's templates as the plugin does
-     * @param requiredVersion the template version this plugin needs, e.g. {@code 2.4.0}
-     */
-    public TemplateValidator(TemplateRenderer renderer, String requiredVersion) {
-        this(renderer, ValidationJob::context, requiredVersion);
+    /** @param renderer renders the scratch path's templates as the plugin does */
+    public TemplateValidator(TemplateRenderer renderer) {
+        this(renderer, ValidationJob::context);
     }
 
-    TemplateValidator(TemplateRenderer renderer, Supplier<Map<String, Object>> testJob, String requiredVersion) {
+    TemplateValidator(TemplateRenderer renderer, Supplier<Map<String, Object>> testJob) {
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.testJob = Objects.requireNonNull(testJob, "testJob");
-        this.requiredVersion = TemplateVersion.parse(requiredVersion);
     }
 
     /** Validates, printing findings (and with {@code verbose} the rendered YAML) to {@code out}. */
@@ -105,24 +101,24 @@ public final class TemplateValidator {
         return problems;
     }
 
-    private List<TemplateProblem> version(String name, String template) {
-        Optional<String> comment = TemplateVersion.commentOf(template);
+    /** The same rule the plugin applies when it loads the templates ({@link TemplateVersion}). */
+    private static List<TemplateProblem> version(String name, String template) {
+        Optional<String> comment = TemplateVersion.declared(template);
         if (comment.isEmpty()) {
             return List.of(new TemplateProblem(name, 1, Check.VERSION, "the template must start with a '# Version: "
-                    + requiredVersion + "' comment"));
+                    + TemplateVersion.CURRENT + "' comment"));
         }
         TemplateVersion version;
         try {
             version = TemplateVersion.parse(comment.get());
         } catch (IllegalArgumentException e) {
-            return List.of(new TemplateProblem(name, 1, Check.VERSION, "'" + comment.get()
-                    + "' is not a version; expected e.g. " + requiredVersion));
+            return List.of(new TemplateProblem(name, 1, Check.VERSION, e.getMessage()));
         }
-        if (!version.satisfies(requiredVersion)) {
+        if (!version.compatibleWith(TemplateVersion.CURRENT)) {
             return List.of(new TemplateProblem(name, 1, Check.VERSION, "template version " + comment.get()
-                    + " is not compatible with the required version " + requiredVersion
-                    + "; regenerate it with --generate-templates and carry your changes over"
-                    + " (--diff-templates shows them)"));
+                    + " is not compatible with this plugin, which needs " + TemplateVersion.CURRENT.major()
+                    + ".x (it generates " + TemplateVersion.CURRENT + "); regenerate it with --generate-templates"
+                    + " and carry your changes over (--diff-templates shows them)"));
         }
         return List.of();
     }

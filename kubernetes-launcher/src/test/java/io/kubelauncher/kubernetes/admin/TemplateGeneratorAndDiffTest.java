@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,12 +17,7 @@ class TemplateGeneratorAndDiffTest {
     @TempDir
     Path tmp;
 
-    private final Map<String, String> defaults = new LinkedHashMap<>();
-
-    {
-        defaults.put("job.tpl", Fixtures.template("posit-default-2.4.0", "job.tpl"));
-        defaults.put("service.tpl", Fixtures.template("posit-default-2.4.0", "service.tpl"));
-    }
+    private final Map<String, String> defaults = DefaultTemplates.texts();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
@@ -32,7 +26,7 @@ class TemplateGeneratorAndDiffTest {
     @Test
     void generateCreatesTheScratchPathAndWritesBothTemplates() throws IOException {
         Path scratch = tmp.resolve("var/lib/rstudio-launcher/Kubernetes");
-        int status = new TemplateGenerator(defaults).run(scratch, outStream, errStream);
+        int status = new TemplateGenerator().run(scratch, outStream, errStream);
         assertThat(status).isZero();
         assertThat(Files.readString(scratch.resolve("job.tpl"))).startsWith("# Version: 2.4.0\n")
                 .isEqualTo(defaults.get("job.tpl"));
@@ -43,7 +37,7 @@ class TemplateGeneratorAndDiffTest {
     @Test
     void generateNeverOverwrites() throws IOException {
         Files.writeString(tmp.resolve("job.tpl"), "# Version: 2.4.0\nmine\n");
-        int status = new TemplateGenerator(defaults).run(tmp, outStream, errStream);
+        int status = new TemplateGenerator().run(tmp, outStream, errStream);
         assertThat(status).isZero();
         assertThat(Files.readString(tmp.resolve("job.tpl"))).isEqualTo("# Version: 2.4.0\nmine\n");
         assertThat(Files.readString(tmp.resolve("service.tpl"))).isEqualTo(defaults.get("service.tpl"));
@@ -52,7 +46,7 @@ class TemplateGeneratorAndDiffTest {
 
     @Test
     void diffOfUntouchedTemplatesIsEmpty() {
-        new TemplateGenerator(defaults).run(tmp, outStream, errStream);
+        new TemplateGenerator().run(tmp, outStream, errStream);
         out.reset();
         int status = new TemplateDiff(defaults, System.getenv("PATH")).run(tmp, outStream, errStream);
         assertThat(status).isZero();
@@ -61,7 +55,7 @@ class TemplateGeneratorAndDiffTest {
 
     @Test
     void diffShowsTheAdministratorsChanges() throws IOException {
-        new TemplateGenerator(defaults).run(tmp, outStream, errStream);
+        new TemplateGenerator().run(tmp, outStream, errStream);
         out.reset();
         Path job = tmp.resolve("job.tpl");
         Files.writeString(job, Files.readString(job).replace("    spec:\n", "    spec:\n      imagePullSecrets:\n"
@@ -74,7 +68,7 @@ class TemplateGeneratorAndDiffTest {
 
     @Test
     void diffMissingFromThePathGivesAClearMessage() throws IOException {
-        new TemplateGenerator(defaults).run(tmp, outStream, errStream);
+        new TemplateGenerator().run(tmp, outStream, errStream);
         Path emptyBin = Files.createDirectory(tmp.resolve("bin"));
         int status = new TemplateDiff(defaults, emptyBin.toString()).run(tmp, outStream, errStream);
         assertThat(status).isEqualTo(2);

@@ -1,119 +1,101 @@
 package io.kubelauncher.kubernetes.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.kubelauncher.api.model.Container;
+import io.kubelauncher.kubernetes.render.Admission;
+import io.kubelauncher.kubernetes.render.JobContext;
+import io.kubelauncher.kubernetes.render.TemplateDirectory;
+import io.kubelauncher.kubernetes.render.TemplateFunctions;
+import io.kubelauncher.kubernetes.source.TemplateRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
-/** SIGHUP semantics: a broken new template keeps the old set in use; a fixed one is taken. */
+/**
+ * What SIGHUP does (the runtime calls {@link ReloadCoordinator#reloadAll()}): a broken new template
+ * keeps the old set in use and the log says why; a fixed one is taken; profiles reload regardless.
+ */
 class TemplateReloadTest {
 
     @TempDir
     Path scratch;
 
-    private Runnable fire;
-    private Reloadable<TemplateFiles> templates;
-    private ReloadCoordinator coordinator;
+    private TemplateRenderer templates;
+    private final List<String> profileReloads = new ArrayList<>();
+    private ReloadCoordinator sighup;
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger reloadLogger = (Logger) LoggerFactory.getLogger(Reloadable.class);
+    private final Logger rendererLog = (Logger) LoggerFactory.getLogger(TemplateRenderer.class);
 
     @BeforeEach
     void setUp() throws Exception {
-        Path oracle = GoOracleRenderer.oracleBinary();
-        assumeTrue(oracle != null && Files.isExecutable(oracle), "the Go oracle is built by bin/test");
-        for (String name : TemplateValidator.TEMPLATES) {
-            Files.writeString(scratch.resolve(name), Fixtures.template("posit-default-2.4.0", name));
-        }
-        TemplateValidator validator = new TemplateValidator(new GoOracleRenderer(oracle), "2.4.0");
-        templates = new Reloadable<>("templates", new VerifiedTemplateLoader(scratch, validator));
-        coordinator = new ReloadCoordinator(List.of(ReloadCoordinator.Step.of(templates)));
-        coordinator.listen(action -> fire = action);
+        TemplateDirectory directory = new TemplateDirectory(scratch, TemplateFunctions.launcher());
+        directory.writeDefaultsIfMissing();
+        templates = new TemplateRenderer(directory, JsonMapper.builder().build(), new KubernetesSerialization());
+        sighup = new ReloadCoordinator(List.of(
+                ReloadCoordinator.Step.of("templates", () -> templates.reload().isEmpty()),
+                ReloadCoordinator.Step.of("profiles", () -> profileReloads.add("reloaded"))));
         log.start();
-        reloadLogger.addAppender(log);
+        rendererLog.addAppender(log);
     }
 
     @AfterEach
     void detach() {
-        reloadLogger.detachAppender(log);
+        rendererLog.detachAppender(log);
     }
 
     @Test
     void brokenTemplateKeepsTheOldOnesAndLogsWhy() throws IOException {
-        String original = templates.get().files().get("job.tpl");
-        edit("job.tpl", "{{ toYaml .Job.user }}", "{{ toYaml .Job.user }");
+        edit("job.tpl", "        user: {{ toYaml .Job.user }}\n",
+                "        user: {{ toYaml .Job.user }}\n        cost-center: {{ costCenter .Job.user }}\n");
 
-        fire.run();
+        assertThat(sighup.reloadAll()).isEqualTo(Map.of("templates", false, "profiles", true));
 
-        assertThat(templates.get().files().get("job.tpl")).isEqualTo(original);
+        assertThat(annotations()).containsEntry("user", "alice").doesNotContainKey("cost-center");
         assertThat(log.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
-                .startsWith("Reloading templates failed; the previous templates stay in use: the templates in "
-                        + scratch + " cannot be used: job.tpl:35: [functions and syntax]"));
+                .contains("kept the previous templates", "job.tpl:38", "function \"costCenter\" not defined"));
+        assertThat(profileReloads).hasSize(1);
     }
 
     @Test
-    void fixedTemplateIsTakenOnTheNextReload() throws IOException {
-        edit("service.tpl", "# Version: 2.4.0", "# Version: 1.0.0");
-        fire.run();
-        assertThat(templates.get().files().get("service.tpl")).startsWith("# Version: 2.4.0");
+    void fixedTemplateIsUsedAfterTheNextReload() throws IOException {
+        edit("job.tpl", "        user: {{ toYaml .Job.user }}\n",
+                "        user: {{ toYaml .Job.user }}\n        cost-center: {{ costCenter .Job.user }}\n");
+        sighup.reloadAll();
+        edit("job.tpl", "{{ costCenter .Job.user }}", "{{ printf \"cc-%s\" .Job.user | quote }}");
+
+        assertThat(sighup.reloadAll()).containsEntry("templates", true);
+
+        assertThat(annotations()).containsEntry("cost-center", "cc-alice");
+    }
+
+    @Test
+    void incompatibleVersionIsRefusedOnReload() throws IOException {
+        edit("service.tpl", "# Version: 2.4.0", "# Version: 3.0.0");
+        assertThat(sighup.reloadAll()).containsEntry("templates", false);
         assertThat(log.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
-                .contains("service.tpl:1: [template version] template version 1.0.0 is not compatible"));
-
-        edit("service.tpl", "# Version: 1.0.0", "# Version: 2.4.0");
-        edit("service.tpl", "  type: NodePort", "  type: ClusterIP");
-        assertThat(coordinator.reloadAll()).isEqualTo(Map.of("templates", true));
-        assertThat(templates.get().files().get("service.tpl")).contains("type: ClusterIP");
-        assertThat(log.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).isEqualTo("Reloaded templates"));
+                .contains("service.tpl:1: template version 3.0.0 is not compatible"));
     }
 
-    @Test
-    void brokenTemplatesAtStartAreFatal() throws IOException {
-        edit("job.tpl", "{{- end }}\n", "");
-        TemplateValidator validator = new TemplateValidator(new GoOracleRenderer(GoOracleRenderer.oracleBinary()), "2.4.0");
-        assertThatThrownBy(() -> new Reloadable<>("templates", new VerifiedTemplateLoader(scratch, validator)))
-                .isInstanceOf(VerifiedTemplateLoader.InvalidTemplatesException.class)
-                .hasMessageContaining("job.tpl:");
-    }
-
-    @Test
-    void everyStepIsReloadedEvenWhenOneFails() throws IOException {
-        List<String> order = new java.util.ArrayList<>();
-        ReloadCoordinator both = new ReloadCoordinator(List.of(
-                ReloadCoordinator.Step.of("profiles", () -> {
-                    order.add("profiles");
-                    throw new IllegalStateException("profiles file vanished");
-                }),
-                ReloadCoordinator.Step.of(templates)));
-        edit("service.tpl", "  type: NodePort", "  type: LoadBalancer");
-        assertThat(both.reloadAll()).containsExactly(Map.entry("profiles", false), Map.entry("templates", true));
-        assertThat(order).containsExactly("profiles");
-        assertThat(templates.get().files().get("service.tpl")).contains("type: LoadBalancer");
-    }
-
-    /** The real signal: the handler runs and the JVM survives SIGHUP. */
-    @Test
-    void sighupTriggersTheReload() throws Exception {
-        CountDownLatch reloaded = new CountDownLatch(1);
-        new SighupTrigger().onReload(reloaded::countDown);
-        Process kill = new ProcessBuilder("kill", "-s", "HUP", String.valueOf(ProcessHandle.current().pid())).start();
-        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> reloaded.getCount() == 0);
+    private Map<String, String> annotations() {
+        io.kubelauncher.api.model.Job job = io.kubelauncher.api.model.Job.builder().name("Session").user("alice")
+                .exe("/bin/true").container(Container.of("busybox")).build();
+        Job rendered = templates.job(JobContext.of(Admission.unchanged(job), "Kubernetes", true));
+        return rendered.getSpec().getTemplate().getMetadata().getAnnotations();
     }
 
     private void edit(String name, String from, String to) throws IOException {
