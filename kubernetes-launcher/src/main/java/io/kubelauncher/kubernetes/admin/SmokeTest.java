@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code --smoke-test}: against the configured cluster, checks the connection and the permissions
@@ -112,6 +113,24 @@ public final class SmokeTest {
                     .withCommand("/bin/sh", "-c", "echo '" + marker + "'").endContainer()
                     .endSpec().endTemplate().endSpec().build();
             return io.fabric8.kubernetes.client.utils.Serialization.asYaml(job);
+        };
+    }
+
+    /**
+     * The test job through the plugin's own submit path (profile defaults, templates or built-in
+     * spec): a launcher job running {@code echo MARKER} in the user's default image.
+     *
+     * @param user whose profile applies (usually the server-user)
+     */
+    public static JobFactory plannedJob(DryRun.Planner planner, String user) {
+        return marker -> {
+            String json = JsonMapper.builder().build().createObjectNode().put("name", "launcher-smoke-test")
+                    .put("user", user).put("command", "echo '" + marker + "'").toString();
+            try {
+                return planner.plan(json, Optional.of(user)).get(0);
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
         };
     }
 

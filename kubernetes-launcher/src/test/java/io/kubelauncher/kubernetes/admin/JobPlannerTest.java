@@ -120,6 +120,32 @@ class JobPlannerTest {
         }
     }
 
+    @Test
+    void smokeTestRunsThroughTheTemplates() throws Exception {
+        Files.writeString(tmp.resolve("profiles.conf"), "[*]\ndefault-container-image=busybox:1.36\n");
+        policy = new ProfilePolicy(UserPolicy.load(tmp.resolve("profiles.conf"), tmp.resolve("none.conf"), noGroups));
+        try (SimulatedCluster cluster = SimulatedCluster.builder().start()) {
+            SmokeTest smokeTest = new SmokeTest(cluster.client(), cluster.namespace(),
+                    SmokeTest.plannedJob(planner(templates()), "rstudio-server"), java.time.Clock.systemUTC(),
+                    java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(1));
+            int status = smokeTest.run(print(out), print(err));
+            assertThat(status).as(text(out)).isZero();
+            assertThat(text(out)).contains("Created job launcher-smoke-test-", "| launcher smoke test ", "PASS");
+        }
+    }
+
+    @Test
+    void smokeTestWithoutAnImageSaysWhy() throws Exception {
+        try (SimulatedCluster cluster = SimulatedCluster.builder().start()) {
+            SmokeTest smokeTest = new SmokeTest(cluster.client(), cluster.namespace(),
+                    SmokeTest.plannedJob(planner(templates()), "rstudio-server"), java.time.Clock.systemUTC(),
+                    java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(1));
+            int status = smokeTest.run(print(out), print(err));
+            assertThat(status).isEqualTo(1);
+            assertThat(text(out)).contains("FAIL: cannot build the test job: ");
+        }
+    }
+
     private Path jobFile(String json) throws Exception {
         return Files.writeString(tmp.resolve("job.json"), json);
     }
