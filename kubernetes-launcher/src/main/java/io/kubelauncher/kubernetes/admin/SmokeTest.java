@@ -257,7 +257,14 @@ public final class SmokeTest {
             };
             Instant deadline = clock.instant().plus(timeout);
             String lastState = "";
-            try (Watch watch = client.pods().inNamespace(namespace).withLabel("job-name", jobName).watch(watcher)) {
+            Watch watch;
+            try {
+                watch = client.pods().inNamespace(namespace).withLabel("job-name", jobName).watch(watcher);
+            } catch (KubernetesClientException e) {
+                fail("cannot watch the job's pod: " + rootMessage(e));
+                return Optional.empty();
+            }
+            try {
                 for (Pod existing : client.pods().inNamespace(namespace).withLabel("job-name", jobName).list().getItems()) {
                     events.add(existing);
                 }
@@ -306,6 +313,8 @@ public final class SmokeTest {
             } catch (KubernetesClientException e) {
                 fail("cannot follow the job's pod: " + rootMessage(e));
                 return Optional.empty();
+            } finally {
+                watch.close();
             }
         }
 
