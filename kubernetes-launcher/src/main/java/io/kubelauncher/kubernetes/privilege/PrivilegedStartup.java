@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The start-up steps that need root, in the order the admin guide implies: check the token file
- * while it can still be read, create the scratch path owned by server-user, then drop to
- * server-user. Everything after (generating templates, serving) runs unprivileged.
+ * while it can still be read, create the scratch path and the logging directory owned by
+ * server-user, then drop to server-user. Everything after (generating templates, serving) runs
+ * unprivileged.
  */
 public final class PrivilegedStartup {
 
@@ -25,9 +26,9 @@ public final class PrivilegedStartup {
     /**
      * @param tokenFile the {@code auth-token-path}, if the token comes from a file
      * @throws PrivilegeException when the plugin must not go on (no such server-user, drop failed)
-     * @throws IOException when the scratch path cannot be created
+     * @throws IOException when a folder cannot be created
      */
-    public PrivilegeDrop.Outcome run(String serverUser, Path scratchPath, Optional<Path> tokenFile)
+    public PrivilegeDrop.Outcome run(String serverUser, Path scratchPath, Path loggingDir, Optional<Path> tokenFile)
             throws PrivilegeException, IOException {
         if (tokenFile.isPresent()) {
             try {
@@ -42,7 +43,8 @@ public final class PrivilegedStartup {
                     + "' does not exist on this machine; create it or set server-user in launcher.kubernetes.conf"
                     + " to an existing user"));
         }
-        ScratchPath.prepare(scratchPath, owner);
+        ServiceDirectory.prepare(scratchPath, owner);
+        ServiceDirectory.prepare(loggingDir, owner);
         return new PrivilegeDrop(posix).dropTo(serverUser);
     }
 }

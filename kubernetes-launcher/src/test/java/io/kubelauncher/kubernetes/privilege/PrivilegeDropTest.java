@@ -108,7 +108,7 @@ class PrivilegeDropTest {
         LibcIdentity posix = new LibcIdentity();
         assumeTrue(posix.effectiveUid() == 0, "chown needs root");
         Path scratch = tmp.resolve("var/lib/rstudio-launcher/Kubernetes");
-        ScratchPath.prepare(scratch, new Account("svc", 4321, 4322, List.of(4322)));
+        ServiceDirectory.prepare(scratch, new Account("svc", 4321, 4322, List.of(4322)));
         assertThat(scratch).isDirectory();
         assertThat(Files.getAttribute(scratch, "unix:uid")).isEqualTo(4321);
         assertThat(Files.getAttribute(scratch, "unix:gid")).isEqualTo(4322);
@@ -119,12 +119,15 @@ class PrivilegeDropTest {
         FakeIdentity posix = new FakeIdentity(0);
         posix.users.add(new Account("svc", 4321, 4322, List.of(4322, 4400)));
         Path scratch = tmp.resolve("scratch");
-        PrivilegeDrop.Outcome outcome = new PrivilegedStartup(posix).run("svc", scratch, Optional.empty());
+        Path logs = tmp.resolve("log/rstudio/launcher");
+        PrivilegeDrop.Outcome outcome = new PrivilegedStartup(posix).run("svc", scratch, logs, Optional.empty());
         assertThat(outcome).isEqualTo(PrivilegeDrop.Outcome.DROPPED);
         assertThat(posix.became).extracting(Account::uid).containsExactly(4321);
         assertThat(scratch).isDirectory();
+        assertThat(logs).isDirectory();
         if (new LibcIdentity().effectiveUid() == 0) {
             assertThat(Files.getAttribute(scratch, "unix:uid")).isEqualTo(4321);
+            assertThat(Files.getAttribute(logs, "unix:gid")).isEqualTo(4322);
         }
     }
 
@@ -132,7 +135,7 @@ class PrivilegeDropTest {
     void startupAsAnotherUserStillCreatesTheScratchPath() throws Exception {
         FakeIdentity posix = new FakeIdentity(1000);
         Path scratch = tmp.resolve("scratch");
-        assertThat(new PrivilegedStartup(posix).run("svc", scratch, Optional.empty()))
+        assertThat(new PrivilegedStartup(posix).run("svc", scratch, tmp.resolve("logs"), Optional.empty()))
                 .isEqualTo(PrivilegeDrop.Outcome.NOT_ROOT);
         assertThat(scratch).isDirectory();
         assertThat(posix.became).isEmpty();

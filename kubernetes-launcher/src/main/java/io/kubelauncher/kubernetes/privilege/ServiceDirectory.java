@@ -7,12 +7,13 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Creates the scratch path while the plugin is still root, owned by server-user, so that after the
- * privilege drop the plugin can still write its templates there.
+ * Creates a folder the plugin writes to (the scratch path, the logging directory) while it is still
+ * root, owned by server-user, so that after the privilege drop it can still write there: templates
+ * into the scratch path, rotated log files into the logging directory.
  */
-public final class ScratchPath {
+public final class ServiceDirectory {
 
-    private ScratchPath() {
+    private ServiceDirectory() {
     }
 
     /**
