@@ -35,7 +35,8 @@ final class IniReader {
         boolean inBadSection = false;
         int sectionLine = 0;
         Map<String, Entry> entries = new LinkedHashMap<>();
-        String[] lines = text.split("\n", -1);
+        // a byte order mark, as some Windows editors write, is not part of the first line
+        String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int number = i + 1;
             String where = file + ":" + number;

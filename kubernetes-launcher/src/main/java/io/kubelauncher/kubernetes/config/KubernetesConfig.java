@@ -2,10 +2,14 @@ package io.kubelauncher.kubernetes.config;
 
 import io.kubelauncher.api.options.LauncherOptions;
 import io.kubelauncher.api.options.OptionSource;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +44,8 @@ import java.util.Set;
  *     {@code jobExpiry})
  * @param inCluster whether KUBERNETES_SERVICE_HOST/PORT were found (values may have come from the pod)
  * @param warnings things worth logging at start-up (unknown options, conflicting settings)
+ * @param origins where each of the 17 options' value came from: {@code FILE:LINE},
+ *     {@code command line --NAME}, {@code pod} (in-cluster) or {@code default}
  */
 public record KubernetesConfig(
         String serverUser,
@@ -61,7 +67,8 @@ public record KubernetesConfig(
         boolean useTemplating,
         LauncherOptions launcher,
         boolean inCluster,
-        List<ConfigProblem> warnings) {
+        List<ConfigProblem> warnings,
+        Map<String, String> origins) {
 
     public KubernetesConfig {
         Objects.requireNonNull(serverUser, "serverUser");
@@ -77,6 +84,7 @@ public record KubernetesConfig(
         Objects.requireNonNull(watchTimeout, "watchTimeout");
         Objects.requireNonNull(launcher, "launcher");
         warnings = List.copyOf(warnings);
+        origins = Map.copyOf(origins);
     }
 
     /**
@@ -90,6 +98,38 @@ public record KubernetesConfig(
     public static KubernetesConfig from(OptionSource options, Path configDir, HostEnvironment host)
             throws ConfigException {
         return new KubernetesConfigReader(options, configDir, host).read();
+    }
+
+    /**
+     * One line per option of launcher.kubernetes.conf, {@code name = value (origin)}, the token
+     * left out, for the start-up log.
+     */
+    public List<String> describe() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("server-user", serverUser);
+        values.put("thread-pool-size", Integer.toString(threadPoolSize));
+        values.put("enable-debug-logging", enableDebugLogging ? "1" : "0");
+        values.put("scratch-path", scratchPath.toString());
+        values.put("logging-dir", loggingDir.toString());
+        values.put("job-expiry-hours", BigDecimal.valueOf(jobExpiry.toMillis())
+                .divide(BigDecimal.valueOf(3_600_000)).stripTrailingZeros().toPlainString());
+        values.put("profile-config", profileConfig.toString());
+        values.put("api-url", apiUrl.toString());
+        if (authToken instanceof TokenSource.File) {
+            values.put("auth-token-path", ((TokenSource.File) authToken).path().toString());
+        } else {
+            values.put("auth-token", "<redacted>");
+        }
+        values.put("kubernetes-namespace", kubernetesNamespace);
+        values.put("shared-process-namespace", sharedProcessNamespace ? "1" : "0");
+        values.put("verify-ssl-certs", verifySslCerts ? "1" : "0");
+        values.put("certificate-authority", certificateAuthorityPem.isPresent() ? "<certificate>" : "");
+        values.put("watch-timeout-seconds", Long.toString(watchTimeout.toSeconds()));
+        values.put("fetch-limit", Integer.toString(fetchLimit));
+        values.put("use-templating", useTemplating ? "1" : "0");
+        List<String> lines = new ArrayList<>();
+        values.forEach((name, value) -> lines.add(name + " = " + value + " (" + origins.getOrDefault(name, "default") + ")"));
+        return lines;
     }
 
     /**

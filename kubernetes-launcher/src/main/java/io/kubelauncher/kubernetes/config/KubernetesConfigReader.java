@@ -19,7 +19,9 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -125,7 +127,28 @@ final class KubernetesConfigReader {
         return new KubernetesConfig(launcher.serverUser(), launcher.threadPoolSize(), launcher.enableDebugLogging(),
                 launcher.scratchPath(), launcher.loggingDir(), expiry, profiles,
                 configDir.resolve(ConfigSearchPath.RESOURCES_CONFIG), apiUrl, token, namespace, sharedPid, verify,
-                ca, watchTimeout, fetchLimit, templating, launcher, inClusterUrl.isPresent(), warnings);
+                ca, watchTimeout, fetchLimit, templating, launcher, inClusterUrl.isPresent(), warnings,
+                origins(inClusterUrl.isPresent(), token, ca));
+    }
+
+    private Map<String, String> origins(boolean inCluster, TokenSource token, Optional<String> ca) {
+        Map<String, String> origins = new HashMap<>();
+        for (String name : List.of("server-user", "thread-pool-size", "enable-debug-logging", "scratch-path",
+                "logging-dir", JOB_EXPIRY_HOURS, "profile-config", "api-url", "auth-token-path", "auth-token",
+                "kubernetes-namespace", "shared-process-namespace", "verify-ssl-certs", "certificate-authority",
+                "watch-timeout-seconds", "fetch-limit", "use-templating")) {
+            options.get(name).filter(o -> !o.value().isBlank()).ifPresent(o -> origins.put(name, o.origin()));
+        }
+        if (inCluster) {
+            origins.putIfAbsent("api-url", "pod");
+            if (token instanceof TokenSource.File && !origins.containsKey("auth-token")) {
+                origins.putIfAbsent("auth-token-path", "pod");
+            }
+            if (ca.isPresent()) {
+                origins.putIfAbsent("certificate-authority", "pod");
+            }
+        }
+        return origins;
     }
 
     private <T> T value(String name, T defaultValue, Parser<T> parser) {
@@ -296,6 +319,7 @@ final class KubernetesConfigReader {
                 return new TokenSource.Inline("");
             }
             checkTokenFile(file, path.get().origin(), "auth-token-path");
+            checkTokenOwner(file, path.get().origin());
             return new TokenSource.File(file);
         }
         if (inline.isPresent()) {
@@ -319,6 +343,21 @@ final class KubernetesConfigReader {
             TokenFile.readToken(file);
         } catch (IOException e) {
             problems.add(origin, what + ": cannot read token file " + file + ": " + ConfigException.describe(e));
+        }
+    }
+
+    /** The admin guide asks for the token file to be owned by server-user; say so if it is not. */
+    private void checkTokenOwner(Path file, String origin) {
+        String serverUser = options.get("server-user").map(o -> o.value().strip()).orElse("rstudio-server");
+        try {
+            String owner = Files.getOwner(file).getName();
+            if (!owner.equals(serverUser)) {
+                warnings.add(new ConfigProblem(origin, "auth-token-path " + file + " is owned by " + owner
+                        + ", not by the server-user " + serverUser + "; make it owned by " + serverUser
+                        + " with mode 0600"));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // the owner cannot be told on this file system; reading the token already worked
         }
     }
 

@@ -11,13 +11,16 @@ import io.kubelauncher.kubernetes.config.SectionSelector;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
  * The profiles file and the resources file, loaded and checked against each other and against the
  * name service: replaced only as a whole, so a request never sees one new file with one old one.
+ * {@code warnedUsers} holds the users already warned about order disagreements under these files.
  */
-record PolicySnapshot(ProfilesFile profiles, ResourceProfilesFile resources) {
+record PolicySnapshot(ProfilesFile profiles, ResourceProfilesFile resources, Set<String> warnedUsers) {
 
     static PolicySnapshot load(Path profilesPath, Path resourcesPath, GroupResolver groups) throws ConfigException {
         ResourceProfilesFile resources = ResourceProfilesFile.read(resourcesPath);
@@ -47,7 +50,7 @@ record PolicySnapshot(ProfilesFile profiles, ResourceProfilesFile resources) {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new PolicySnapshot(profiles, resources);
+        return new PolicySnapshot(profiles, resources, ConcurrentHashMap.newKeySet());
     }
 
     private static String defined(ResourceProfilesFile resources) {

@@ -4,6 +4,7 @@ import io.kubelauncher.kubernetes.config.ProfileKey;
 import io.kubelauncher.kubernetes.config.ProfileSection;
 import io.kubelauncher.kubernetes.config.ProfilesFile;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,8 +27,16 @@ final class ProfileResolver {
     }
 
     UserProfile resolve(String user, Set<String> groups) {
+        return resolveWithDisagreements(user, groups).profile();
+    }
+
+    /**
+     * The profile, and the keys for which the admin guide's "later wins" reading of the file would
+     * give this user another value (the file's order warnings say where; this says for whom).
+     */
+    Resolution resolveWithDisagreements(String user, Set<String> groups) {
         Lookup in = new Lookup(file.sections(), user, groups);
-        return new UserProfile(
+        UserProfile profile = new UserProfile(
                 in.get(ProfileKey.CONTAINER_IMAGES).orElse(List.of()),
                 in.get(ProfileKey.DEFAULT_CONTAINER_IMAGE).filter(s -> !s.isEmpty()),
                 in.get(ProfileKey.ALLOW_UNKNOWN_IMAGES).orElse(true),
@@ -49,12 +58,16 @@ final class ProfileResolver {
                 in.get(ProfileKey.MAX_AMD_GPUS).orElse(0),
                 in.get(ProfileKey.RESOURCE_PROFILES),
                 in.get(ProfileKey.ALLOW_CUSTOM_RESOURCES).orElse(true));
+        return new Resolution(profile, List.copyOf(in.disagreements));
     }
+
+    record Resolution(UserProfile profile, List<String> disagreements) {}
 
     private static final class Lookup {
         private final List<ProfileSection> sections;
         private final String user;
         private final Set<String> groups;
+        private final List<String> disagreements = new ArrayList<>();
 
         Lookup(List<ProfileSection> sections, String user, Set<String> groups) {
             this.sections = sections;
@@ -65,16 +78,26 @@ final class ProfileResolver {
         <T> Optional<T> get(ProfileKey<T> key) {
             int highest = 0;
             Optional<T> value = Optional.empty();
+            Optional<T> laterWins = Optional.empty();
             for (ProfileSection section : sections) {
+                if (section.isEmpty() || !section.selector().matches(user, groups)) {
+                    continue;
+                }
+                Optional<T> here = section.get(key);
+                if (here.isPresent()) {
+                    laterWins = here;
+                }
                 int specificity = section.selector().specificity();
-                if (section.isEmpty() || specificity < highest || !section.selector().matches(user, groups)) {
+                if (specificity < highest) {
                     continue;
                 }
                 highest = specificity;
-                Optional<T> here = section.get(key);
                 if (here.isPresent()) {
                     value = here;
                 }
+            }
+            if (!value.equals(laterWins)) {
+                disagreements.add(key.name());
             }
             return value;
         }

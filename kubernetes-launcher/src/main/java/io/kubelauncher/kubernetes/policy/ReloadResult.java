@@ -25,4 +25,16 @@ public record ReloadResult(Outcome outcome, String message) {
     public boolean succeeded() {
         return outcome == Outcome.RELOADED;
     }
+
+    /** The Config Reload response's {@code errorType}: 0 none, 1 load error, 2 validation error. */
+    public int errorType() {
+        switch (outcome) {
+            case RELOADED:
+                return 0;
+            case LOAD_ERROR:
+                return 1;
+            default:
+                return 2;
+        }
+    }
 }

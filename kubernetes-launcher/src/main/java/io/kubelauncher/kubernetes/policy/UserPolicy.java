@@ -4,6 +4,7 @@ import static io.kubelauncher.kubernetes.policy.Quantities.plain;
 
 import io.kubelauncher.kubernetes.config.ConfigException;
 import io.kubelauncher.kubernetes.config.ConfigProblem;
+import io.kubelauncher.kubernetes.config.KubernetesConfig;
 import io.kubelauncher.kubernetes.config.PlacementConstraintOption;
 import io.kubelauncher.kubernetes.config.ResourceProfile;
 import io.kubelauncher.kubernetes.config.ResourceProfilesFile;
@@ -50,6 +51,11 @@ public final class UserPolicy {
         return new UserPolicy(profilesPath, resourcesPath, groups, snapshot);
     }
 
+    /** Loads the files {@code profile-config} and the resources file of {@code config} name. */
+    public static UserPolicy load(KubernetesConfig config, GroupResolver groups) throws ConfigException {
+        return load(config.profileConfig(), config.resourcesConfig(), groups);
+    }
+
     /**
      * Re-reads both files (Config Reload request, SIGHUP). On success the new policy applies to
      * every later request; on failure the previous one stays and the error is logged and returned.
@@ -70,13 +76,24 @@ public final class UserPolicy {
 
     /** The profile settings in force for {@code user}, defaults applied. */
     public UserProfile profileFor(String user) {
-        return new ProfileResolver(snapshot.profiles()).resolve(user, groups.groupsOf(user));
+        return resolve(snapshot, user);
+    }
+
+    private UserProfile resolve(PolicySnapshot current, String user) {
+        ProfileResolver.Resolution resolution = new ProfileResolver(current.profiles())
+                .resolveWithDisagreements(user, groups.groupsOf(user));
+        if (!resolution.disagreements().isEmpty() && current.warnedUsers().add(user)) {
+            log.warn("For user {}, {} applies the more specific section's {} while reading the file top to bottom"
+                            + " would apply a later, less specific section's; see the order warnings for the file",
+                    user, current.profiles().file(), String.join(", ", resolution.disagreements()));
+        }
+        return resolution.profile();
     }
 
     /** What Cluster Info offers {@code user}. */
     public ClusterInfo clusterInfoFor(String user) {
         PolicySnapshot current = snapshot;
-        UserProfile profile = new ProfileResolver(current.profiles()).resolve(user, groups.groupsOf(user));
+        UserProfile profile = resolve(current, user);
         List<ClusterInfo.LimitInfo> limits = new ArrayList<>();
         limits.add(limit(LimitType.CPU_COUNT, profile.defaultCpus(), profile.maxCpus()));
         limits.add(limit(LimitType.CPU_REQUEST, profile.defaultCpusRequest(), profile.maxCpusRequest()));
@@ -103,7 +120,7 @@ public final class UserPolicy {
      */
     public CompletedJob validateAndComplete(String user, JobRequest job) throws PolicyViolation {
         PolicySnapshot current = snapshot;
-        UserProfile profile = new ProfileResolver(current.profiles()).resolve(user, groups.groupsOf(user));
+        UserProfile profile = resolve(current, user);
         return new JobValidator(user, profile, current.resources()).validate(job);
     }
 

@@ -23,6 +23,11 @@ class IniReaderTest {
     }
 
     @Test
+    void ignoresAByteOrderMark() throws Exception {
+        assertThat(IniReader.parse("f", "\uFEFF[*]\nk=v\n").get(0).name()).isEqualTo("*");
+    }
+
+    @Test
     void acceptsWindowsLineEndings() throws Exception {
         assertThat(IniReader.parse("f", "[*]\r\nk=v\r\n").get(0).entries())
                 .containsExactly(new IniReader.Entry("k", "v", 2));

@@ -98,6 +98,35 @@ class KubernetesConfigTest {
     }
 
     @Test
+    void describesEveryOptionWithItsOrigin() throws Exception {
+        Path serviceAccount = Files.createDirectories(dir.resolve("serviceaccount"));
+        Files.writeString(serviceAccount.resolve("token"), "pod-token");
+        Files.writeString(serviceAccount.resolve("ca.crt"), caPem);
+        host = new HostEnvironment(Map.of("KUBERNETES_SERVICE_HOST", "10.96.0.1", "KUBERNETES_SERVICE_PORT", "443"),
+                serviceAccount, 2);
+        Path file = Files.writeString(dir.resolve("k.conf"), "job-expiry-hours=0.25\nfetch-limit=20\n");
+        KubernetesConfig config = read(TestOptions.file(file).commandLine("use-templating", "1"));
+        assertThat(config.describe()).containsExactly(
+                "server-user = rstudio-server (default)",
+                "thread-pool-size = 4 (default)",
+                "enable-debug-logging = 0 (default)",
+                "scratch-path = /var/lib/rstudio-launcher/Kubernetes (default)",
+                "logging-dir = /var/log/rstudio/launcher (default)",
+                "job-expiry-hours = 0.25 (" + file + ":1)",
+                "profile-config = /etc/rstudio/launcher.kubernetes.profiles.conf (default)",
+                "api-url = https://10.96.0.1:443 (pod)",
+                "auth-token-path = " + serviceAccount.resolve("token") + " (pod)",
+                "kubernetes-namespace = rstudio (default)",
+                "shared-process-namespace = 1 (default)",
+                "verify-ssl-certs = 1 (default)",
+                "certificate-authority = <certificate> (pod)",
+                "watch-timeout-seconds = 180 (default)",
+                "fetch-limit = 20 (" + file + ":2)",
+                "use-templating = 1 (command line --use-templating)");
+        assertThat(read(required()).describe()).contains("auth-token = <redacted> (command line --auth-token)");
+    }
+
+    @Test
     void typesTheLauncherOptions() throws Exception {
         KubernetesConfig config = read(required("plugin-name", "Kubernetes2", "heartbeat-interval-seconds", "0",
                 "log-level", "info", "max-message-size", "10485760", "plugin-metrics-interval-seconds", "15",
@@ -245,8 +274,21 @@ class KubernetesConfigTest {
         KubernetesConfig config = read(TestOptions.of("api-url", "https://k", "auth-token-path", token.toString(),
                 "auth-token", "inline"));
         assertThat(config.authToken()).isEqualTo(new TokenSource.File(token));
-        assertThat(config.warnings()).containsExactly(new ConfigProblem("command line --auth-token",
+        assertThat(config.warnings()).startsWith(new ConfigProblem("command line --auth-token",
                 "auth-token is ignored because auth-token-path is also set (command line --auth-token-path)"));
+    }
+
+    @Test
+    void warnsWhenTheTokenFileIsNotOwnedByTheServerUser() throws Exception {
+        Path token = Files.writeString(dir.resolve("token"), "t");
+        String owner = Files.getOwner(token).getName();
+        KubernetesConfig config = read(TestOptions.of("api-url", "https://k", "auth-token-path", token.toString(),
+                "server-user", "svc-kl"));
+        assertThat(config.warnings()).containsExactly(new ConfigProblem("command line --auth-token-path",
+                "auth-token-path " + token + " is owned by " + owner + ", not by the server-user svc-kl; make it owned"
+                        + " by svc-kl with mode 0600"));
+        assertThat(read(TestOptions.of("api-url", "https://k", "auth-token-path", token.toString(),
+                "server-user", owner)).warnings()).isEmpty();
     }
 
     @Test

@@ -79,4 +79,19 @@ class ProfileResolverTest {
                 new BigDecimal("0.5"), new BigDecimal("0.25"), 1, 2, 3, 4, java.util.Optional.of(java.util.List.of("small")),
                 false));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "conventional order agrees; [*]|max-cpus=2|[@g]|max-cpus=4|[alice]|max-cpus=8; g; ''",
+            "user before everyone; [alice]|max-cpus=8|[*]|max-cpus=2|default-cpus=1; ; default-cpus,max-cpus",
+            "same value either way; [alice]|max-cpus=2|[*]|max-cpus=2; ; ''",
+            "group before everyone, member; [@g]|max-cpus=4|[*]|max-cpus=2; g; max-cpus",
+            "group before everyone, not a member; [@g]|max-cpus=4|[*]|max-cpus=2; ; ''",
+    })
+    void reportsWhereLaterWinsWouldDisagree(String name, String file, String groups, String expected) throws Exception {
+        ProfilesFile profiles = ProfilesFile.parse("p", Path.of("."), file.replace('|', '\n'));
+        Set<String> memberOf = groups == null ? Set.of() : Set.of(groups.trim().split(" +"));
+        ProfileResolver.Resolution resolution = new ProfileResolver(profiles).resolveWithDisagreements("alice", memberOf);
+        assertThat(String.join(",", resolution.disagreements())).isEqualTo(expected);
+    }
 }

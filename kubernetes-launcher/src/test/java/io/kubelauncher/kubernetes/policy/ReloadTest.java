@@ -36,7 +36,9 @@ class ReloadTest {
         UserPolicy policy = UserPolicy.load(profiles, resources, groups);
         Files.writeString(profiles, "[*]\nmax-cpus=2\n[@staff]\nmax-cpus=6\nresource-profiles=big\n");
         Files.writeString(resources, "[big]\ncpus=6\nmem-mb=512\n");
-        assertThat(policy.reload()).isEqualTo(new ReloadResult(ReloadResult.Outcome.RELOADED, ""));
+        ReloadResult result = policy.reload();
+        assertThat(result).isEqualTo(new ReloadResult(ReloadResult.Outcome.RELOADED, ""));
+        assertThat(result.errorType()).isZero();
         assertThat(maxCpus(policy)).isEqualTo("6");
         assertThat(policy.clusterInfoFor("alice").resourceProfiles()).extracting(ClusterInfo.ResourceProfileInfo::name)
                 .containsExactly("big");
@@ -48,6 +50,7 @@ class ReloadTest {
         Files.writeString(profiles, "[*]\nmax-cpus=6\nmax-cpu=7\n");
         ReloadResult result = policy.reload();
         assertThat(result.outcome()).isEqualTo(ReloadResult.Outcome.VALIDATION_ERROR);
+        assertThat(result.errorType()).isEqualTo(2);
         assertThat(result.message()).startsWith(profiles + ":3: unknown key max-cpu in section [*]");
         assertThat(maxCpus(policy)).isEqualTo("2");
     }
@@ -70,6 +73,7 @@ class ReloadTest {
         Files.createDirectory(profiles);
         ReloadResult result = policy.reload();
         assertThat(result.outcome()).isEqualTo(ReloadResult.Outcome.LOAD_ERROR);
+        assertThat(result.errorType()).isEqualTo(1);
         assertThat(result.message()).startsWith(profiles + ": cannot read file: ");
         assertThat(maxCpus(policy)).isEqualTo("2");
     }

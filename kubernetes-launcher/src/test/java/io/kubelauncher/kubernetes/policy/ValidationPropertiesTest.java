@@ -16,11 +16,11 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
 /** Whatever a job asks, the answer is a completed job within the user's limits or a violation. */
-class ValidationProperties {
+class ValidationPropertiesTest {
 
     private final UserPolicy policy;
 
-    ValidationProperties() throws Exception {
+    ValidationPropertiesTest() throws Exception {
         policy = UserPolicy.load(ClusterInfoTest.guide("launcher.kubernetes.profiles.conf"),
                 ClusterInfoTest.guide("launcher.kubernetes.resources.conf"),
                 new FakeGroups().member("pat", "posit-power-users"));

@@ -18,7 +18,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Random files never crash a reader, and every error points at a line of the file. */
-class ReaderProperties {
+class ReaderPropertiesTest {
 
     private static final Path NO_DIR = Path.of("/nonexistent-kl-dir");
 
