@@ -43,8 +43,8 @@ final class RequestIdRecovery {
                     case PROPERTY_NAME -> {
                         if (depth == 1 && "requestId".equals(parser.currentName())) {
                             JsonToken value = parser.nextToken();
-                            if (value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
-                                    || value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.LONG) {
+                            if (value == JsonToken.VALUE_NUMBER_INT
+                                    && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
                                 long id = parser.getLongValue();
                                 return id >= 0 ? OptionalLong.of(id) : OptionalLong.empty();
                             }

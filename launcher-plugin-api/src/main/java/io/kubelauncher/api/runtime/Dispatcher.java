@@ -35,7 +35,7 @@ final class Dispatcher {
     private enum State { AWAITING_BOOTSTRAP, BOOTSTRAPPING, READY }
 
     private final JobSource source;
-    private final ResponseWriter writer;
+    private final Outbox writer;
     private final ExecutorService workers;
     private final StatusHub statusHub;
     private final OutputHub outputHub;
@@ -43,7 +43,7 @@ final class Dispatcher {
     private final Runnable onFirstBootstrap;
     private final AtomicReference<State> state = new AtomicReference<>(State.AWAITING_BOOTSTRAP);
 
-    Dispatcher(JobSource source, ResponseWriter writer, ExecutorService workers, StatusHub statusHub,
+    Dispatcher(JobSource source, Outbox writer, ExecutorService workers, StatusHub statusHub,
                OutputHub outputHub, ResourceHub resourceHub, Runnable onFirstBootstrap) {
         this.source = source;
         this.writer = writer;
@@ -82,7 +82,12 @@ final class Dispatcher {
                     new Response.Cluster(id, source.clusterInfo(((Request.ClusterInfo) request).user()))));
             case SET_LOAD_BALANCER_NODES -> run(id, () -> {
                 Request.SetLoadBalancerNodes r = (Request.SetLoadBalancerNodes) request;
-                source.loadBalancerNodes(r.user(), r.nodes());
+                try {
+                    source.loadBalancerNodes(r.user(), r.nodes());
+                } catch (RuntimeException e) {
+                    // advisory: the Launcher gets its acknowledgement whatever the plugin made of it
+                    log.warn("the job source failed to take the load balancer nodes", e);
+                }
                 writer.send(new Response.SetLoadBalancerNodes(id));
             });
             case CONFIG_RELOAD -> run(id, () -> {

@@ -20,10 +20,10 @@ final class OutputHub {
     private static final Logger log = LoggerFactory.getLogger(OutputHub.class);
 
     private final ConcurrentMap<Long, Stream> streams = new ConcurrentHashMap<>();
-    private final ResponseWriter writer;
+    private final Outbox writer;
     private final int maxChunkChars;
 
-    OutputHub(ResponseWriter writer, long maxMessageSize) {
+    OutputHub(Outbox writer, long maxMessageSize) {
         this.writer = writer;
         // a char may take six bytes escaped (\\u001f); leave room for the envelope
         this.maxChunkChars = (int) Math.max(1, (maxMessageSize - 256) / 6);

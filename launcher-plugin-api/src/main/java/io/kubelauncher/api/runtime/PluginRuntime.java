@@ -38,11 +38,16 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link #shutdown()} is called (spec 2.3).
  *
  * <pre>{@code
- * StandardStreams stdio = StandardStreams.claim();
- * PluginRuntime runtime = PluginRuntime.builder(new MyJobSource(...))
- *         .options(runtimeOptions).input(stdio.in()).output(stdio.out()).build();
- * Signals.install(runtime, templates::reload);
- * System.exit(runtime.run());
+ * public static void main(String[] args) {
+ *     StandardStreams stdio = StandardStreams.claim();          // first: System.out now goes to stderr
+ *     ParsedOptions parsed = new OptionsParser("kubernetes", MY_OPTION_NAMES,
+ *             new ConfigFileLocator(System.getenv())).parse(List.of(args));   // OptionException: exit 1
+ *     LauncherOptions options = LauncherOptions.from(parsed, myDefaults);
+ *     PluginRuntime runtime = PluginRuntime.builder(new MyJobSource(parsed, ...))
+ *             .options(options.runtimeOptions()).input(stdio.in()).output(stdio.out()).build();
+ *     Signals.install(runtime, templates::reload);                 // SIGTERM/SIGINT: shutdown; SIGHUP: reload
+ *     System.exit(runtime.run());                                  // 0 after stdin EOF or SIGTERM
+ * }
  * }</pre>
  *
  * <p>Threads: one reads stdin (and answers heartbeats at once), one writes stdout, a worker pool of
@@ -219,9 +224,14 @@ public final class PluginRuntime {
         if (interval > 0 && metricsStarted.compareAndSet(false, true)) {
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             scheduler.scheduleAtFixedRate(() -> {
-                long uptime = Math.max(0, Duration.between(startTime, clock.instant()).toSeconds());
-                long used = memory.getHeapMemoryUsage().getUsed() + memory.getNonHeapMemoryUsage().getUsed();
-                writer.send(new Response.Metrics(uptime, used, source.takeLatencySample()));
+                // an exception would silently cancel every later run of a scheduled task
+                try {
+                    long uptime = Math.max(0, Duration.between(startTime, clock.instant()).toSeconds());
+                    long used = memory.getHeapMemoryUsage().getUsed() + memory.getNonHeapMemoryUsage().getUsed();
+                    writer.send(new Response.Metrics(uptime, used, source.takeLatencySample()));
+                } catch (RuntimeException e) {
+                    log.warn("could not collect plugin metrics", e);
+                }
             }, interval, interval, TimeUnit.SECONDS);
         }
     }

@@ -41,9 +41,9 @@ final class ResourceHub {
     private final Object lock = new Object();
     private final Map<Long, Member> requests = new HashMap<>();
     private final Map<String, JobStream> streams = new HashMap<>();
-    private final ResponseWriter writer;
+    private final Outbox writer;
 
-    ResourceHub(ResponseWriter writer) {
+    ResourceHub(Outbox writer) {
         this.writer = writer;
     }
 

@@ -20,13 +20,17 @@ import org.slf4j.LoggerFactory;
  * heartbeat waits at most for the frames ahead of it to be written. A response that would exceed
  * the maximum frame size is replaced by an Error for its request (spec 16.12).
  */
-final class ResponseWriter {
+final class ResponseWriter implements Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(ResponseWriter.class);
 
-    private static final Response STOP = new Response.SetLoadBalancerNodes(-1);
+    /** A queue entry: a response, or (null) the signal to stop after what is queued before it. */
+    private record Entry(Response response) {
+    }
 
-    private final BlockingQueue<Response> queue = new LinkedBlockingQueue<>();
+    private static final Entry STOP = new Entry(null);
+
+    private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
     private final OutputStream out;
     private final ResponseSerializer serializer;
     private final long maxPayload;
@@ -50,9 +54,10 @@ final class ResponseWriter {
         thread.start();
     }
 
-    void send(Response response) {
+    @Override
+    public void send(Response response) {
         if (accepting) {
-            queue.add(response);
+            queue.add(new Entry(response));
         }
     }
 
@@ -70,16 +75,16 @@ final class ResponseWriter {
     private void loop() {
         try {
             while (true) {
-                Response response = queue.poll();
-                if (response == null) {
+                Entry entry = queue.poll();
+                if (entry == null) {
                     out.flush();
-                    response = queue.take();
+                    entry = queue.take();
                 }
-                if (response == STOP) {
+                if (entry == STOP) {
                     out.flush();
                     return;
                 }
-                write(response);
+                write(entry.response());
             }
         } catch (IOException e) {
             log.error("stdout is broken ({}); shutting down", e.toString());

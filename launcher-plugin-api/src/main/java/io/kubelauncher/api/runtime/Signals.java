@@ -9,6 +9,9 @@ import sun.misc.Signal;
  * {@link PluginRuntime#run()} returns 0 (the JVM's own handling would exit 143); SIGHUP calls the
  * plugin's reload action and keeps running. SIGPIPE needs nothing: the JVM ignores it and a broken
  * stdout surfaces as a write error, which shuts the runtime down.
+ *
+ * <p>{@code sun.misc.Signal} (module jdk.unsupported, exported on purpose) is the only way for Java
+ * code to take SIGTERM without the JVM's exit status 143; the compiler warns about it by design.
  */
 public final class Signals {
 

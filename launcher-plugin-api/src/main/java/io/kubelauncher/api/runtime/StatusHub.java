@@ -70,9 +70,9 @@ final class StatusHub implements JobStatusPublisher {
     private final Object lock = new Object();
     private final Map<Long, Subscription> subscriptions = new LinkedHashMap<>();
     private final Map<String, Known> known = new HashMap<>();
-    private final ResponseWriter writer;
+    private final Outbox writer;
 
-    StatusHub(ResponseWriter writer) {
+    StatusHub(Outbox writer) {
         this.writer = writer;
     }
 

@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -71,7 +75,9 @@ public final class LauncherClient implements AutoCloseable {
     private final Duration timeout;
     private final AtomicLong nextRequestId = new AtomicLong(1);
     private final Map<Long, BlockingQueue<Message>> inboxes = new ConcurrentHashMap<>();
-    private final List<Message> all = new CopyOnWriteArrayList<>();
+    private final Map<Long, CompletableFuture<Message>> pending = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Message> all = new ConcurrentLinkedQueue<>();
+    private volatile boolean recording = true;
     private final List<Message> heartbeats = new CopyOnWriteArrayList<>();
     private final List<Message> metrics = new CopyOnWriteArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
@@ -264,10 +270,30 @@ public final class LauncherClient implements AutoCloseable {
 
     /** Sends a request and waits for the first message addressed to its request id. */
     public Message call(ObjectNode request) {
+        CompletableFuture<Message> answer = callAsync(request);
+        try {
+            return answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no answer to request " + request.path("requestId").asLong() + " within "
+                    + timeout + "; violations: " + violations + "; plugin stderr:\n" + stderr());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * Sends a request; the future completes with the first message addressed to its request id
+     * (completed on the reader thread, so keep callbacks short).
+     */
+    public CompletableFuture<Message> callAsync(ObjectNode request) {
         long requestId = request.path("requestId").asLong();
-        inbox(requestId);
+        CompletableFuture<Message> answer = new CompletableFuture<>();
+        pending.put(requestId, answer);
         send(request);
-        return await(requestId);
+        return answer;
     }
 
     /** Sends one frame holding this JSON. */
@@ -347,6 +373,11 @@ public final class LauncherClient implements AutoCloseable {
     /** What made the plugin's stdout unusable for the Launcher; empty when all is well. */
     public List<String> protocolViolations() {
         return List.copyOf(violations);
+    }
+
+    /** Whether {@link #messages()} keeps every message (default); benchmarks turn it off. */
+    public void recordMessages(boolean record) {
+        this.recording = record;
     }
 
     /** Called on the reader thread for every message (e.g. to time heartbeats). */
@@ -468,7 +499,9 @@ public final class LauncherClient implements AutoCloseable {
             return false;
         }
         Message message = new Message(json, clock.instant());
-        all.add(message);
+        if (recording) {
+            all.add(message);
+        }
         route(message);
         listener.accept(message);
         return true;
@@ -486,7 +519,14 @@ public final class LauncherClient implements AutoCloseable {
                     inbox(sequence.path("requestId").asLong()).add(message);
                 }
             }
-            default -> inbox(message.requestId()).add(message);
+            default -> {
+                CompletableFuture<Message> answer = message.requestId() == 0 ? null : pending.remove(message.requestId());
+                if (answer != null) {
+                    answer.complete(message);
+                } else {
+                    inbox(message.requestId()).add(message);
+                }
+            }
         }
     }
 

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * request (those may legitimately stay silent, e.g. a cancel), and writes nothing but well-formed
  * response frames. Each try runs a whole runtime in process over an in-memory stdin.
  */
-class RuntimeRobustnessProperties {
+class RuntimeRobustnessTest {
 
     private static final int MAX = 2048;
     private static final JsonMapper MAPPER = WireJson.newMapper();
