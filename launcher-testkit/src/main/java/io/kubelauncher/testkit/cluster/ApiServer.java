@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -138,6 +139,11 @@ final class ApiServer {
       double errorRate = scenarios.errorRate();
       if (errorRate > 0 && random.nextDouble() < errorRate) {
         throw new ApiException(500, "InternalError", "Internal error occurred: injected failure (SimulatedCluster scenario failRequests)");
+      }
+      String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+      if (body.length() > 0 && contentType != null && !contentType.contains("json")) {
+        throw new ApiException(415, "UnsupportedMediaType", "the body of the request was in an unknown format - accepted media types include: "
+            + "application/json, application/yaml (this simulated cluster does not speak " + contentType + ")");
       }
       route(request, body);
     } catch (ApiException e) {
@@ -413,8 +419,22 @@ final class ApiServer {
     }
     long timeoutSeconds = longParam(params, "timeoutSeconds", 0);
     Duration timeout = timeoutSeconds > 0 ? Duration.ofSeconds(timeoutSeconds) : defaultWatchTimeout;
+    UnaryOperator<ObjectNode> presentation = UnaryOperator.identity();
+    if (Tables.wanted(request.getHeader(HttpHeaders.ACCEPT))) {
+      // kubectl get -w: each object as a one-row Table, the column definitions only in the first, as the real server sends
+      boolean includeObject = "Object".equals(params.get("includeObject"));
+      boolean[] first = {true};
+      presentation = object -> {
+        ObjectNode table = Tables.table(target.kind(), List.of(object), Json.object(), includeObject, clock.instant());
+        if (!first[0]) {
+          table.putArray("columnDefinitions");
+        }
+        first[0] = false;
+        return table;
+      };
+    }
     WatchStream.Request watch = new WatchStream.Request(target.kind(), target.namespace(), filter(params), from,
-        bool(params.get("allowWatchBookmarks")), timeout, bookmarkInterval, scenarios.watchDropInterval());
+        bool(params.get("allowWatchBookmarks")), timeout, bookmarkInterval, scenarios.watchDropInterval(), presentation);
     Context context = vertx.getOrCreateContext();
     if ("websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))) {
       request.toWebSocket().onSuccess(socket -> new WatchStream(vertx, context, store, watch, new WatchStream.Sink() {

@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ContainerProcess {
 
+  private static final String SETSID = "setsid";
+  private static final String KILL = "kill";
+
   /** How the container ended: the terminated state's exit code, reason and time. */
   record Exit(int exitCode, String reason, Instant finishedAt) {}
 
@@ -42,7 +45,12 @@ final class ContainerProcess {
    */
   static ContainerProcess start(String name, List<String> command, Map<String, String> environment, Path workingDirectory,
                                 boolean keepStdin, ContainerLog log, Executor pumps, java.time.Clock clock) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
+    // setsid makes the container's main process lead its own process group, which stands in for the
+    // container's PID namespace: when the main process ends, or on SIGKILL, the whole group goes
+    List<String> sessionLeader = new java.util.ArrayList<>();
+    sessionLeader.add(SETSID);
+    sessionLeader.addAll(command);
+    ProcessBuilder builder = new ProcessBuilder(sessionLeader).directory(workingDirectory.toFile()).redirectErrorStream(true);
     builder.environment().clear();
     builder.environment().putAll(environment);
     Process process = builder.start();
@@ -51,6 +59,7 @@ final class ContainerProcess {
       process.getOutputStream().close();
     }
     CompletableFuture<Void> pumped = CompletableFuture.runAsync(() -> log.pump(process.getInputStream()), pumps);
+    process.onExit().thenRun(container::killGroup);
     process.onExit().thenCombine(pumped, (p, v) -> p).thenAccept(p -> {
       int code = p.exitValue();
       String reason = container.oomKilled ? "OOMKilled" : code == 0 ? "Completed" : "Error";
@@ -101,6 +110,19 @@ final class ContainerProcess {
   void kill() {
     process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
     process.toHandle().destroyForcibly();
+    killGroup();
+  }
+
+  /** SIGKILL to the container's process group (what is left of it once the main process is gone). */
+  private void killGroup() {
+    try {
+      new ProcessBuilder(KILL, "-KILL", "--", "-" + process.pid()).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    } catch (IOException e) {
+      // no kill(1): the descendants were signalled one by one
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Kills the container for exceeding its memory limit: it ends with reason OOMKilled. */
@@ -114,7 +136,7 @@ final class ContainerProcess {
     switch (signal) {
       case 9 -> kill();
       case 15 -> terminate();
-      default -> new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+      default -> new ProcessBuilder(KILL, "-" + signal, Long.toString(process.pid())).inheritIO().start();
     }
   }
 }

@@ -223,7 +223,7 @@ final class ObjectStore {
     if (kind != ResourceKind.EVENTS && !updated.path("spec").equals(current.path("spec"))) {
       metadata.put("generation", currentMetadata.path("generation").asLong(1) + 1);
     }
-    if (updated.equals(withResourceVersionOf(updated, current))) {
+    if (withResourceVersionOf(updated, current).equals(current)) {
       return current; // a no-op update does not bump the resourceVersion, as on a real server
     }
     return store(ChangeType.MODIFIED, kind, key, updated);

@@ -30,6 +30,8 @@ final class Scheduler {
   private final Clock clock;
   /** Pods waiting for a node, by namespace/name, with the last reason they could not be placed. */
   private final Map<String, String> unschedulable = new LinkedHashMap<>();
+  /** Pods holding resources on a node (bound, not finished), by namespace/name: {node, requests}. */
+  private final Map<String, Map.Entry<String, BigDecimal[]>> bound = new HashMap<>();
 
   Scheduler(ObjectStore store, EventRecorder events, Scenarios scenarios, ScheduledExecutorService controller, Clock clock) {
     this.store = store;
@@ -41,6 +43,7 @@ final class Scheduler {
 
   /** A pod was added or changed: schedule it if it still needs a node. */
   void podChanged(ObjectNode pod) {
+    track(pod);
     if (!needsNode(pod)) {
       return;
     }
@@ -64,6 +67,18 @@ final class Scheduler {
 
   void podRemoved(JsonNode pod) {
     unschedulable.remove(key(pod));
+    bound.remove(key(pod));
+  }
+
+  /** Keeps {@link #bound} current, so that a scheduling decision needs no scan of every pod. */
+  private void track(JsonNode pod) {
+    String nodeName = pod.path("spec").path("nodeName").asString("");
+    String phase = pod.path("status").path("phase").asString("");
+    if (nodeName.isEmpty() || phase.equals("Succeeded") || phase.equals("Failed")) {
+      bound.remove(key(pod));
+    } else {
+      bound.put(key(pod), Map.entry(nodeName, requests(pod.path("spec"))));
+    }
   }
 
   private void schedule(String namespace, String name) {
@@ -109,15 +124,16 @@ final class Scheduler {
 
   private void bind(ObjectNode pod, ObjectNode node) {
     String nodeName = node.path("metadata").path("name").asString("");
-    ObjectNode bound = store.update(ResourceKind.PODS, pod.path("metadata").path("namespace").asString(""),
+    ObjectNode boundPod = store.update(ResourceKind.PODS, pod.path("metadata").path("namespace").asString(""),
         pod.path("metadata").path("name").asString(""), object -> {
           ObjectStore.metadata(object).remove("resourceVersion");
           object.withObjectProperty("spec").put("nodeName", nodeName);
           Conditions.set(object.withObjectProperty("status"), "PodScheduled", "True", null, null, clock);
           return object;
         });
-    events.record(bound, EventRecorder.Type.Normal, "Scheduled", "Successfully assigned "
-        + bound.path("metadata").path("namespace").asString("") + "/" + bound.path("metadata").path("name").asString("")
+    track(boundPod);
+    events.record(boundPod, EventRecorder.Type.Normal, "Scheduled", "Successfully assigned "
+        + boundPod.path("metadata").path("namespace").asString("") + "/" + boundPod.path("metadata").path("name").asString("")
         + " to " + nodeName, "default-scheduler", null);
   }
 
@@ -179,14 +195,8 @@ final class Scheduler {
   /** CPU and memory requested by the pods bound to each node that still hold their resources. */
   private Map<String, BigDecimal[]> usage() {
     Map<String, BigDecimal[]> used = new HashMap<>();
-    for (ObjectNode pod : store.select(ResourceKind.PODS, null, p -> !p.path("spec").path("nodeName").asString("").isEmpty())) {
-      String phase = pod.path("status").path("phase").asString("");
-      if (phase.equals("Succeeded") || phase.equals("Failed")) {
-        continue;
-      }
-      BigDecimal[] requests = requests(pod.path("spec"));
-      used.merge(pod.path("spec").path("nodeName").asString(""), requests,
-          (a, b) -> new BigDecimal[] {a[0].add(b[0]), a[1].add(b[1])});
+    for (Map.Entry<String, BigDecimal[]> pod : bound.values()) {
+      used.merge(pod.getKey(), pod.getValue(), (a, b) -> new BigDecimal[] {a[0].add(b[0]), a[1].add(b[1])});
     }
     return used;
   }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -32,7 +33,8 @@ final class WatchStream {
 
   /** What to watch and how. */
   record Request(ResourceKind kind, String namespace, Predicate<ObjectNode> filter, Long fromResourceVersion,
-                 boolean bookmarks, Duration timeout, Duration bookmarkInterval, Duration dropAfter) {}
+                 boolean bookmarks, Duration timeout, Duration bookmarkInterval, Duration dropAfter,
+                 UnaryOperator<ObjectNode> presentation) {}
 
   private final Vertx vertx;
   private final Context context;
@@ -88,7 +90,7 @@ final class WatchStream {
     if (closed || !request.filter().test(change.object())) {
       return;
     }
-    sink.send(event(change.type().name(), change.object()));
+    sink.send(event(change.type().name(), request.presentation().apply(change.object())));
   }
 
   private void bookmark(long resourceVersion) {
