@@ -57,6 +57,11 @@ public final class Main {
         return new Main(stdout, stderr, CliFunctions.create()).run(args);
     }
 
+    /** The names of the functions the CLI's templates may call, besides Go's builtins. */
+    public static java.util.Set<String> functionNames() {
+        return CliFunctions.create().keySet();
+    }
+
     /** Parsed command line. */
     private record Options(boolean strict, String missingKey, boolean partial, int bench, List<String> positional) {
     }

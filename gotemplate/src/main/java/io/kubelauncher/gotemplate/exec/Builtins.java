@@ -114,6 +114,9 @@ final class Builtins {
         if (item == NO_VALUE) {
             throw new FunctionException("index of untyped nil");
         }
+        // A string's element is a Go uint8; the value model has no such type, so an int stands for it,
+        // and this flag keeps Go's type name for the next step's messages.
+        boolean isByte = false;
         for (int i = 1; i < args.length; i++) {
             Object index = Values.indirectInterface(args[i]);
             if (item == null) {
@@ -132,7 +135,9 @@ final class Builtins {
                 if (x == bytes.length) {
                     throw new FunctionException("reflect: string index out of range");
                 }
-                item = bytes[x] & 0xff; // Go's uint8; an int here, so fmt verbs such as %c work
+                item = bytes[x] & 0xff;
+                isByte = true;
+                continue;
             } else if (item instanceof Map) {
                 if (index == NO_VALUE) {
                     throw new FunctionException("value is nil; should be of type string");
@@ -142,8 +147,9 @@ final class Builtins {
                 }
                 item = ((Map<?, ?>) item).get(index); // a missing key gives the zero value, nil
             } else {
-                throw new FunctionException("can't index item of type " + Values.typeName(item));
+                throw new FunctionException("can't index item of type " + (isByte ? "uint8" : Values.typeName(item)));
             }
+            isByte = false;
         }
         return item;
     }

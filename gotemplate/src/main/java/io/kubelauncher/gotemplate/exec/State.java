@@ -56,6 +56,7 @@ final class State {
         }
     }
 
+    private static final String DOLLAR = "$".intern();
     private static final Jump BREAK = new Jump("break");
     private static final Jump CONTINUE = new Jump("continue");
 
@@ -95,7 +96,7 @@ final class State {
     void run(Tree tree, Object data) throws ExecException {
         tmpl = tree;
         Object dot = data == null ? NO_VALUE : data;
-        push("$", dot, false);
+        push(DOLLAR, dot, false);
         try {
             walk(dot, false, tree.root());
         } catch (Failure f) {
@@ -149,6 +150,11 @@ final class State {
     }
 
     private int findVar(String name) {
+        for (int i = varCount - 1; i >= varBase; i--) {
+            if (varNames[i] == name) { // names are interned by the parser
+                return i;
+            }
+        }
         for (int i = varCount - 1; i >= varBase; i--) {
             if (varNames[i].equals(name)) {
                 return i;
@@ -325,7 +331,7 @@ final class State {
         tmpl = target;
         depth++;
         varBase = base;
-        push("$", newDot, false);
+        push(DOLLAR, newDot, false);
         try {
             walk(newDot, false, target.root());
         } finally {
@@ -620,6 +626,12 @@ final class State {
         } catch (RuntimeException e) {
             node = n;
             throw errorf("error calling " + name + ": " + e);
+        }
+        if (result instanceof Long && sig.result().kind() == GoType.Kind.INT) {
+            long v = (Long) result; // the contract's int is an Integer; be lenient with functions that box a long
+            if (v == (int) v) {
+                return (int) v;
+            }
         }
         if (result == null) {
             GoType.Kind kind = sig.result().kind();

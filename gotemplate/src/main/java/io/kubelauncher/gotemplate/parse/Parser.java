@@ -562,7 +562,9 @@ public final class Parser {
         }
 
         private Node.VariableNode newVariable(int pos, String text) {
-            return new Node.VariableNode(pos, List.of(text.split("\\.", -1)));
+            String[] ident = text.split("\\.", -1);
+            ident[0] = ident[0].intern(); // the executor looks variables up by name on every use
+            return new Node.VariableNode(pos, List.of(ident));
         }
 
         private Node useVar(int pos, String text) {

@@ -26,15 +26,39 @@ final class TemplateGenerator {
     private static final String[] TEXTS = {"a", " ", "\n", "x y", "  \n  ", "\u00e9", "-", "[", "]", "\t", "text", ";"};
     private static final String[] FORMATS = {"\"%v\"", "\"%s\"", "\"%d\"", "\"%v-%v\"", "\"%q\"", "\"[%v]\"", "\"%s %d\""};
 
+    /** Sprig and Helm functions the launcher templates use, with how many arguments to give them. */
+    private static final String[][] SPRIG = {
+        {"default", "2"}, {"quote", "1"}, {"squote", "1"}, {"upper", "1"}, {"lower", "1"}, {"trim", "1"}, {"toYaml", "1"},
+        {"toJson", "1"}, {"nindent", "N1"}, {"indent", "N1"}, {"list", "3"}, {"dict", "D"}, {"get", "M1"}, {"hasKey", "M1"},
+        {"empty", "1"}, {"coalesce", "3"}, {"ternary", "3"}, {"join", "S1"}, {"int", "1"}, {"toString", "1"},
+        {"b64enc", "1"}, {"contains", "2"}, {"replace", "3"}, {"splitList", "S1"}, {"keys", "1"}, {"until", "N"},
+        {"add", "2"}, {"mul", "2"}, {"len", "1"}, {"first", "1"}, {"last", "1"}, {"trimSuffix", "2"}, {"hasPrefix", "2"},
+        {"title", "1"}, {"kindOf", "1"}, {"typeOf", "1"}, {"toStrings", "1"}, {"uniq", "1"}, {"sortAlpha", "1"},
+        {"required", "2"}, {"fromYaml", "1"}, {"float64", "1"}, {"int64", "1"}, {"max", "2"}, {"atoi", "1"}, {"repeat", "N1"},
+    };
+
     private final Random random;
+    private final boolean sprig;
     private int depth;
     private List<String> vars;
     private int varCounter;
     private int rangeDepth;
     private List<String> callable;
 
-    TemplateGenerator(long seed) {
+    private final List<String[]> sprigFunctions = new ArrayList<>();
+
+    /**
+     * @param available the functions the engine under test provides: Sprig functions it lacks are not
+     *     generated (they would fail every set at parse time)
+     */
+    TemplateGenerator(long seed, boolean sprig, java.util.Set<String> available) {
         this.random = new Random(seed);
+        this.sprig = sprig;
+        for (String[] f : SPRIG) {
+            if (available.contains(f[0])) {
+                sprigFunctions.add(f);
+            }
+        }
     }
 
     /** One generated case. */
@@ -183,6 +207,9 @@ final class TemplateGenerator {
     }
 
     private String assign() {
+        if (vars.size() <= 1 && random.nextInt(30) != 0) {
+            return declare();
+        }
         String v = vars.size() > 1 && random.nextInt(30) != 0 ? pick(vars.subList(1, vars.size())) : "$v" + random.nextInt(4);
         if (!vars.contains(v)) {
             vars.add(v); // the parser accepts it; execution reports "undefined variable"
@@ -252,7 +279,7 @@ final class TemplateGenerator {
 
     private String templateItem() {
         if (callable.isEmpty()) {
-            return random.nextInt(4) == 0 ? "{{ template \"nope\" . }}" : pick(TEXTS);
+            return random.nextInt(12) == 0 ? "{{ template \"nope\" . }}" : pick(TEXTS);
         }
         String name = pick(callable);
         switch (random.nextInt(3)) {
@@ -311,6 +338,9 @@ final class TemplateGenerator {
         if (level > 2 || random.nextInt(3) == 0) {
             return operand(level);
         }
+        if (sprig && !sprigFunctions.isEmpty() && random.nextInt(3) == 0) {
+            return sprigCall(level);
+        }
         switch (random.nextInt(17)) {
             case 0: return "len " + operand(level + 1);
             case 1: return "index " + operand(level + 1) + " " + indexArg(level);
@@ -325,9 +355,30 @@ final class TemplateGenerator {
             case 9: return pick(new String[] {"html", "js", "urlquery"}) + " " + operands(level, 2);
             case 10: return callable.isEmpty() ? "len " + operand(level + 1) : "include \"" + pick(callable) + "\" " + operand(level + 1);
             case 11: return "index " + operand(level + 1) + " " + indexArg(level) + " " + indexArg(level);
-            case 12: return "call " + operand(level + 1);
+            case 12: return random.nextInt(4) == 0 ? "call " + operand(level + 1) : operand(level);
             default: return operand(level);
         }
+    }
+
+    private String sprigCall(int level) {
+        String[] f = pick(sprigFunctions);
+        String args;
+        switch (f[1]) {
+            case "N1": args = (random.nextInt(4)) + " " + operand(level + 1); break;
+            case "N": args = String.valueOf(random.nextInt(4)); break;
+            case "D": args = "\"" + pick(KEYS) + "\" " + operand(level + 1); break;
+            case "M1": args = operand(level + 1) + " \"" + pick(KEYS) + "\""; break;
+            case "S1": args = "\",\" " + operand(level + 1); break;
+            default: {
+                int n = Integer.parseInt(f[1]);
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < n; i++) {
+                    sb.append(i > 0 ? " " : "").append(operand(level + 1));
+                }
+                args = sb.toString();
+            }
+        }
+        return f[0] + " " + args;
     }
 
     private String indexArg(int level) {
