@@ -75,6 +75,19 @@ public final class GoJson {
                 encode(out, l.get(i), escapeHtml);
             }
             out.append(']');
+        } else if (v instanceof JsonStruct st) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<String, Object> e : st.fields().entrySet()) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                appendString(out, e.getKey(), escapeHtml);
+                out.append(':');
+                encode(out, e.getValue(), escapeHtml);
+            }
+            out.append('}');
         } else if (v instanceof JsonMarshaler j) {
             encode(out, j.toJsonValue(), escapeHtml);
         } else if (v instanceof GoValue) {
@@ -89,10 +102,12 @@ public final class GoJson {
         if (v instanceof JsonMarshaler j) {
             v = j.toJsonValue();
         }
-        if (v instanceof Map<?, ?> m && !m.isEmpty()) {
+        if (v instanceof JsonStruct st && !st.fields().isEmpty() || v instanceof Map<?, ?> m && !m.isEmpty()) {
             out.append('{');
             boolean first = true;
-            for (Map.Entry<String, Object> e : sortedEntries(m)) {
+            List<Map.Entry<String, Object>> entries = v instanceof JsonStruct st2
+                    ? new ArrayList<>(st2.fields().entrySet()) : sortedEntries((Map<?, ?>) v);
+            for (Map.Entry<String, Object> e : entries) {
                 if (!first) {
                     out.append(',');
                 }
@@ -201,6 +216,19 @@ public final class GoJson {
      * float64; the whole input must be one valid JSON value.
      */
     public static Object unmarshal(String text) throws JsonException {
+        Decoder d = new Decoder(text);
+        Object v = d.decodeDocument();
+        if (d.typeError != null) {
+            throw new JsonException(d.typeError);
+        }
+        return v;
+    }
+
+    /**
+     * What {@code json.Unmarshal} leaves in its target even when it returns a type error (a number
+     * out of float64 range becomes nil); syntax errors still throw.
+     */
+    public static Object unmarshalPartial(String text) throws JsonException {
         return new Decoder(text).decodeDocument();
     }
 
@@ -208,6 +236,7 @@ public final class GoJson {
     private static final class Decoder {
         private final String s;
         private int i;
+        private String typeError;
 
         Decoder(String s) {
             this.s = s;
@@ -274,9 +303,14 @@ public final class GoJson {
             }
         }
 
+        /** Inside a literal or number Go's scanner sees the end of input as a space. */
+        private char nextInToken() {
+            return i < s.length() ? s.charAt(i++) : ' ';
+        }
+
         private void literal(String rest, String word) throws JsonException {
             for (int k = 0; k < rest.length(); k++) {
-                char c = next();
+                char c = nextInToken();
                 if (c != rest.charAt(k)) {
                     throw syntax(c, "in literal " + word + " (expecting '" + rest.charAt(k) + "')");
                 }
@@ -400,7 +434,7 @@ public final class GoJson {
         private Double number(int start) throws JsonException {
             char c = s.charAt(start);
             if (c == '-') {
-                c = next();
+                c = nextInToken();
                 if (c < '0' || c > '9') {
                     throw syntax(c, "in numeric literal");
                 }
@@ -412,7 +446,7 @@ public final class GoJson {
             }
             if (i < s.length() && s.charAt(i) == '.') {
                 i++;
-                c = next();
+                c = nextInToken();
                 if (c < '0' || c > '9') {
                     throw syntax(c, "after decimal point in numeric literal");
                 }
@@ -422,9 +456,9 @@ public final class GoJson {
             }
             if (i < s.length() && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
                 i++;
-                c = next();
+                c = nextInToken();
                 if (c == '+' || c == '-') {
-                    c = next();
+                    c = nextInToken();
                 }
                 if (c < '0' || c > '9') {
                     throw syntax(c, "in exponent of numeric literal");
@@ -436,7 +470,11 @@ public final class GoJson {
             String text = s.substring(start, i);
             double d = Double.parseDouble(text);
             if (Double.isInfinite(d)) {
-                throw new JsonException("json: cannot unmarshal number " + text + " into Go value of type float64");
+                // Go keeps decoding (the value becomes nil) and reports the first such error at the end.
+                if (typeError == null) {
+                    typeError = "json: cannot unmarshal number " + text + " into Go value of type float64";
+                }
+                return null;
             }
             return d;
         }

@@ -62,7 +62,7 @@ public final class GoFmt {
 
     /** {@code fmt.Sprintf("%T", v)}: the dynamic Go type of a value, {@code <nil>} for nil. */
     public static String typeName(Object value) {
-        if (value == null) {
+        if (value == null || value instanceof GoValue g && g.isNil()) {
             return "<nil>";
         }
         if (value instanceof String) {

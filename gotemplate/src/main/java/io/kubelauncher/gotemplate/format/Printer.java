@@ -346,6 +346,9 @@ final class Printer {
     // ---------------------------------------------------------------- operands
 
     void printArg(Object a, int verb) {
+        if (a instanceof GoValue g && g.isNil()) {
+            a = null; // a nil error or other nil interface value prints as nil
+        }
         arg = a;
         if (a == null) {
             if (verb == 'T' || verb == 'v') {
@@ -397,6 +400,9 @@ final class Printer {
     }
 
     private void printValue(Object value, int verb, int depth) {
+        if (value instanceof GoValue g && g.isNil()) {
+            value = null;
+        }
         if (depth > 0 && value != null) {
             arg = value;
             if (handleMethods(verb)) {

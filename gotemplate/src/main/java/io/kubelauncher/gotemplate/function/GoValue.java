@@ -27,6 +27,16 @@ public interface GoValue {
     }
 
     /**
+     * True for a nil held in a non-empty interface type, such as a struct's {@code Err error} field
+     * that is nil. Go prints it as {@code <nil>} (not {@code <no value>}), treats it as false in
+     * {@code if}, and passes it to an {@code interface {}} parameter as plain nil; the executor
+     * should do the same (pass {@code null} for {@link GoType.Kind#ANY} parameters).
+     */
+    default boolean isNil() {
+        return false;
+    }
+
+    /**
      * The value of an exported field, for {@code .Field} in a template.
      *
      * @throws NoSuchFieldException when the type has no such field (the executor reports

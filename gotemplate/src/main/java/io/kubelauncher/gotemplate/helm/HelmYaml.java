@@ -45,6 +45,9 @@ public final class HelmYaml {
         if (v instanceof Double d) {
             return new YamlEmitter.YamlNumber(yamlNumber(GoJson.formatFloat(d)));
         }
+        if (v instanceof io.kubelauncher.gotemplate.encoding.JsonStruct st) {
+            v = st.fields();
+        }
         if (v instanceof Map<?, ?> m) {
             List<Map.Entry<String, Object>> entries = new ArrayList<>(m.size());
             for (Map.Entry<?, ?> e : m.entrySet()) {

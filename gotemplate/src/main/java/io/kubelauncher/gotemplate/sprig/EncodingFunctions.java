@@ -40,7 +40,7 @@ final class EncodingFunctions {
         });
         r.add("fromJson", sig(ANY, STRING), a -> {
             try {
-                return GoJson.unmarshal((String) a[0]);
+                return GoJson.unmarshalPartial((String) a[0]);
             } catch (JsonException e) {
                 return null;
             }

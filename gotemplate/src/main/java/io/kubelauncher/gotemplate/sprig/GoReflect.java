@@ -16,7 +16,7 @@ final class GoReflect {
 
     /** {@code reflect.ValueOf(v).Kind().String()}. */
     static String kindOf(Object v) {
-        if (v == null) {
+        if (v == null || v instanceof GoValue g && g.isNil()) {
             return "invalid";
         }
         if (v instanceof String) {
@@ -48,7 +48,7 @@ final class GoReflect {
 
     /** Sprig's {@code empty}: nil, zero numbers, false, and empty strings, slices and maps. */
     static boolean isEmpty(Object v) {
-        if (v == null) {
+        if (v == null || v instanceof GoValue g && g.isNil()) {
             return true;
         }
         if (v instanceof String s) {
