@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * {@code --validate-templates [--verbose]}: renders {@code job.tpl} and {@code service.tpl} of the
@@ -26,7 +26,7 @@ public final class TemplateValidator {
     static final List<String> TEMPLATES = List.of("job.tpl", "service.tpl");
 
     private final TemplateRenderer renderer;
-    private final Supplier<Map<String, Object>> testJob;
+    private final Function<String, Map<String, Object>> testJob;
     private final RenderedObjectChecker checker = new RenderedObjectChecker();
 
     /** @param renderer renders the scratch path's templates as the plugin does */
@@ -34,7 +34,7 @@ public final class TemplateValidator {
         this(renderer, ValidationJob::context);
     }
 
-    TemplateValidator(TemplateRenderer renderer, Supplier<Map<String, Object>> testJob) {
+    TemplateValidator(TemplateRenderer renderer, Function<String, Map<String, Object>> testJob) {
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.testJob = Objects.requireNonNull(testJob, "testJob");
     }
@@ -80,7 +80,7 @@ public final class TemplateValidator {
             return List.of(new TemplateProblem(name, 0, Check.REQUIRED, "cannot read " + file + ": " + e.getMessage()));
         }
         List<TemplateProblem> problems = new ArrayList<>(version(name, template));
-        Map<String, Object> job = testJob.get();
+        Map<String, Object> job = testJob.apply(name);
         String rendered;
         try {
             rendered = renderer.render(scratchPath, name, job);

@@ -8,6 +8,7 @@ import io.kubelauncher.api.model.PlacementConstraint;
 import io.kubelauncher.api.model.ResourceLimit;
 import io.kubelauncher.kubernetes.render.Admission;
 import io.kubelauncher.kubernetes.render.JobContext;
+import io.kubelauncher.kubernetes.render.TemplateDirectory;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +26,12 @@ final class ValidationJob {
     private ValidationJob() {
     }
 
-    /** A fresh {@code .Job} context. */
-    static Map<String, Object> context() {
+    /**
+     * A fresh {@code .Job} context for {@code templateName}: as for a real job, only the Service's
+     * template sees the Job's name ({@code id}, {@code serviceName}); the Job's own template renders
+     * before Kubernetes has named it.
+     */
+    static Map<String, Object> context(String templateName) {
         Job job = Job.builder()
                 .name("Template validation job")
                 .user("validation-user")
@@ -46,6 +51,7 @@ final class ValidationJob {
                 .instanceId("validation-instance")
                 .build();
         JobContext context = JobContext.of(Admission.unchanged(job), "Kubernetes", true);
-        return context.toTemplateValue(Optional.of(JOB_ID));
+        return context.toTemplateValue(TemplateDirectory.SERVICE.equals(templateName) ? Optional.of(JOB_ID)
+                : Optional.empty());
     }
 }
