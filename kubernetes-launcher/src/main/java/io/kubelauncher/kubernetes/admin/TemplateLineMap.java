@@ -67,9 +67,11 @@ final class TemplateLineMap {
 
     private static void fillUnmatched(int[] mapped, String[] out, List<LinePattern> patterns) {
         int previousTemplateLine = 0;
+        int lastAssigned = 0;
         for (int r = 0; r < mapped.length; r++) {
             if (mapped[r] != 0) {
                 previousTemplateLine = mapped[r];
+                lastAssigned = mapped[r];
                 continue;
             }
             int nextTemplateLine = patterns.size() + 1;
@@ -79,14 +81,23 @@ final class TemplateLineMap {
                     break;
                 }
             }
-            mapped[r] = attribute(out[r], previousTemplateLine, nextTemplateLine, patterns);
+            // Several unmatched lines in a row (a range's iterations) stay in template order.
+            int from = Math.max(previousTemplateLine + 1, lastAssigned);
+            mapped[r] = attribute(out[r], from, lastAssigned, nextTemplateLine, patterns);
+            lastAssigned = mapped[r];
         }
     }
 
-    private static int attribute(String renderedLine, int after, int before, List<LinePattern> patterns) {
+    /**
+     * The template line that most likely produced an unmatched rendered line: an output-producing
+     * action in {@code [from, before)}, preferably at the rendered line's indentation; failing that,
+     * the line that produced the previous output ({@code previous}), as for the continuation lines
+     * of a multi-line value.
+     */
+    private static int attribute(String renderedLine, int from, int previous, int before, List<LinePattern> patterns) {
         String indentation = leadingBlank(renderedLine);
         int firstOutputAction = 0;
-        for (int t = after + 1; t < before; t++) {
+        for (int t = Math.max(from, 1); t < before; t++) {
             LinePattern p = patterns.get(t - 1);
             if (!p.producesOutputByAction()) {
                 continue;
@@ -101,8 +112,8 @@ final class TemplateLineMap {
         if (firstOutputAction != 0) {
             return firstOutputAction;
         }
-        if (after > 0) {
-            return after;
+        if (previous > 0) {
+            return previous;
         }
         return Math.min(Math.max(before, 1), Math.max(patterns.size(), 1));
     }
