@@ -1,0 +1,91 @@
+package io.kubelauncher.kubernetes.admin;
+
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.kubelauncher.api.model.Job;
+import io.kubelauncher.api.plugin.RequestUser;
+import io.kubelauncher.kubernetes.render.Admission;
+import io.kubelauncher.kubernetes.render.JobContext;
+import io.kubelauncher.kubernetes.source.SpecRenderer;
+import io.kubelauncher.kubernetes.source.SubmissionPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@link DryRun.Planner} on the plugin's own submit path: the Launcher's job JSON, the user's
+ * profile ({@link SubmissionPolicy}), the {@code .Job} context, then the templates or the built-in
+ * spec with its overrides ({@link SpecRenderer}). Nothing but the API call is left out.
+ */
+public final class JobPlanner implements DryRun.Planner {
+
+    /** Kubernetes appends five characters to generateName; the dry run shows where they go. */
+    static final String PLACEHOLDER_SUFFIX = "xxxxx";
+
+    private final SubmissionPolicy policy;
+    private final SpecRenderer renderer;
+    private final String cluster;
+    private final boolean shareProcessNamespace;
+    private final JsonMapper wire;
+    private final KubernetesSerialization serialization;
+
+    /**
+     * @param wire the Launcher protocol's JSON mapper ({@code WireJson.newMapper()})
+     * @param cluster the Launcher cluster name ({@code plugin-name})
+     */
+    public JobPlanner(SubmissionPolicy policy, SpecRenderer renderer, String cluster, boolean shareProcessNamespace,
+            JsonMapper wire, KubernetesSerialization serialization) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
+        this.shareProcessNamespace = shareProcessNamespace;
+        this.wire = Objects.requireNonNull(wire, "wire");
+        this.serialization = Objects.requireNonNull(serialization, "serialization");
+    }
+
+    @Override
+    public List<String> plan(String jobJson, Optional<String> user) throws InvalidJobException {
+        Job job = read(jobJson);
+        String owner = user.filter(u -> !u.isBlank()).orElse(job.user());
+        if (owner == null || owner.isBlank()) {
+            throw new InvalidJobException("the job names no user; give one with --user NAME");
+        }
+        job = job.toBuilder().user(owner).build();
+        Admission admission = policy.admit(RequestUser.of(owner), job);
+        JobContext context = JobContext.of(admission, cluster, shareProcessNamespace);
+        List<String> documents = new ArrayList<>();
+        documents.add(serialization.asYaml(renderer.job(context)));
+        Optional<Service> service = renderer.service(context, context.generateName() + PLACEHOLDER_SUFFIX);
+        service.ifPresent(s -> documents.add(serialization.asYaml(s)));
+        return documents;
+    }
+
+    /** Accepts the job object itself or a Submit Job request ({@code {"job": {...}}}). */
+    private Job read(String json) throws InvalidJobException {
+        try {
+            JsonNode tree = wire.readTree(json);
+            if (tree == null || !tree.isObject()) {
+                throw new InvalidJobException("the job description must be a JSON object");
+            }
+            JsonNode job = tree.has("job") && tree.get("job").isObject() ? tree.get("job") : tree;
+            return wire.treeToValue(job, Job.class);
+        } catch (JacksonException e) {
+            throw new InvalidJobException("the job description is not a valid Launcher job: " + e.getOriginalMessage());
+        } catch (RuntimeException e) {
+            throw new InvalidJobException("the job description is not a valid Launcher job: " + e.getMessage());
+        }
+    }
+
+    /** A job description that cannot be read. */
+    public static final class InvalidJobException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        InvalidJobException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.kubelauncher.kubernetes.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
+import ch.qos.logback.core.util.Duration;
+import ch.qos.logback.core.util.FileSize;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+/**
+ * Configures Logback in code (no XML to ship or to get wrong): one appender, to the rotated log
+ * file or to stderr, never stdout (stdout carries the Launcher protocol), every line through the
+ * {@link SecretRedactor}.
+ */
+public final class LogSetup {
+
+    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{30} - %msg%n";
+
+    private LogSetup() {
+    }
+
+    /**
+     * Replaces whatever configuration {@code context} had.
+     *
+     * @throws IOException when the logging directory cannot be created
+     */
+    public static void configure(LoggerContext context, LogSettings settings, SecretRedactor redactor)
+            throws IOException {
+        context.reset();
+        Appender<ILoggingEvent> appender = settings.toStderr()
+                ? stderr(context, redactor)
+                : file(context, settings, redactor);
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(settings.debug() ? Level.DEBUG : Level.INFO);
+        root.addAppender(appender);
+        // Third-party chatter stays at INFO even in debug mode; the plugin's own debug lines matter.
+        context.getLogger("io.fabric8").setLevel(settings.debug() ? Level.INFO : Level.WARN);
+        context.getLogger("io.kubelauncher").setLevel(settings.debug() ? Level.DEBUG : Level.INFO);
+    }
+
+    private static Appender<ILoggingEvent> stderr(LoggerContext context, SecretRedactor redactor) {
+        ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+        appender.setContext(context);
+        appender.setName("stderr");
+        appender.setTarget("System.err");
+        appender.setEncoder(encoder(context, redactor));
+        appender.start();
+        return appender;
+    }
+
+    private static Appender<ILoggingEvent> file(LoggerContext context, LogSettings settings, SecretRedactor redactor)
+            throws IOException {
+        Files.createDirectories(settings.loggingDir());
+        RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+        appender.setContext(context);
+        appender.setName("file");
+        appender.setFile(settings.logFile().toString());
+
+        FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
+        rolling.setContext(context);
+        rolling.setParent(appender);
+        String base = settings.logFile().toString();
+        rolling.setFileNamePattern(base.substring(0, base.length() - ".log".length()) + ".%i.log");
+        rolling.setMinIndex(1);
+        rolling.setMaxIndex(settings.keptFiles());
+        rolling.start();
+
+        SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
+        trigger.setContext(context);
+        trigger.setMaxFileSize(new FileSize(settings.maxFileSizeBytes()));
+        // Check the size on every event: the default gate checks once a minute at most.
+        trigger.setCheckIncrement(Duration.buildByMilliseconds(0));
+        trigger.start();
+
+        appender.setRollingPolicy(rolling);
+        appender.setTriggeringPolicy(trigger);
+        appender.setEncoder(encoder(context, redactor));
+        appender.start();
+        if (!appender.isStarted()) {
+            throw new IOException("cannot open the log file " + settings.logFile());
+        }
+        return appender;
+    }
+
+    private static LayoutWrappingEncoder<ILoggingEvent> encoder(LoggerContext context, SecretRedactor redactor) {
+        PatternLayout pattern = new PatternLayout();
+        pattern.setContext(context);
+        pattern.setPattern(PATTERN);
+        pattern.start();
+        RedactingLayout layout = new RedactingLayout(pattern, redactor);
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+        encoder.setContext(context);
+        encoder.setLayout(layout);
+        encoder.setCharset(StandardCharsets.UTF_8);
+        encoder.start();
+        return encoder;
+    }
+}

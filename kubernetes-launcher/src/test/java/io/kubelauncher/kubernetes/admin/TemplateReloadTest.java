@@ -1,0 +1,190 @@
+package io.kubelauncher.kubernetes.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.kubelauncher.api.model.ClusterInfo;
+import io.kubelauncher.api.model.Container;
+import io.kubelauncher.api.model.JobNetwork;
+import io.kubelauncher.api.model.JobOperation;
+import io.kubelauncher.api.model.OutputType;
+import io.kubelauncher.api.plugin.BootstrapContext;
+import io.kubelauncher.api.plugin.ControlResult;
+import io.kubelauncher.api.plugin.JobQuery;
+import io.kubelauncher.api.plugin.JobSource;
+import io.kubelauncher.api.plugin.OutputSink;
+import io.kubelauncher.api.plugin.RequestUser;
+import io.kubelauncher.api.plugin.ResourceSink;
+import io.kubelauncher.api.plugin.StreamHandle;
+import io.kubelauncher.api.runtime.PluginRuntime;
+import io.kubelauncher.api.runtime.Signals;
+import io.kubelauncher.kubernetes.render.Admission;
+import io.kubelauncher.kubernetes.render.JobContext;
+import io.kubelauncher.kubernetes.render.TemplateDirectory;
+import io.kubelauncher.kubernetes.render.TemplateFunctions;
+import io.kubelauncher.kubernetes.source.TemplateRenderer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What SIGHUP does (the runtime calls {@link ReloadCoordinator#reloadAll()}): a broken new template
+ * keeps the old set in use and the log says why; a fixed one is taken; profiles reload regardless.
+ */
+class TemplateReloadTest {
+
+    @TempDir
+    Path scratch;
+
+    private TemplateRenderer templates;
+    private final List<String> profileReloads = new ArrayList<>();
+    private ReloadCoordinator sighup;
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final Logger rendererLog = (Logger) LoggerFactory.getLogger(TemplateRenderer.class);
+
+    @BeforeEach
+    void setUp() throws Exception {
+        TemplateDirectory directory = new TemplateDirectory(scratch, TemplateFunctions.launcher());
+        directory.writeDefaultsIfMissing();
+        templates = new TemplateRenderer(directory, JsonMapper.builder().build(), new KubernetesSerialization());
+        sighup = new ReloadCoordinator(List.of(
+                ReloadCoordinator.Step.of("templates", () -> templates.reload().isEmpty()),
+                ReloadCoordinator.Step.of("profiles", () -> profileReloads.add("reloaded"))));
+        log.start();
+        rendererLog.addAppender(log);
+    }
+
+    @AfterEach
+    void detach() {
+        rendererLog.detachAppender(log);
+    }
+
+    @Test
+    void brokenTemplateKeepsTheOldOnesAndLogsWhy() throws IOException {
+        edit("job.tpl", "        user: {{ toYaml .Job.user }}\n",
+                "        user: {{ toYaml .Job.user }}\n        cost-center: {{ costCenter .Job.user }}\n");
+
+        assertThat(sighup.reloadAll()).isEqualTo(Map.of("templates", false, "profiles", true));
+
+        assertThat(annotations()).containsEntry("user", "alice").doesNotContainKey("cost-center");
+        assertThat(log.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
+                .contains("kept the previous templates", "job.tpl:38", "function \"costCenter\" not defined"));
+        assertThat(profileReloads).hasSize(1);
+    }
+
+    @Test
+    void fixedTemplateIsUsedAfterTheNextReload() throws IOException {
+        edit("job.tpl", "        user: {{ toYaml .Job.user }}\n",
+                "        user: {{ toYaml .Job.user }}\n        cost-center: {{ costCenter .Job.user }}\n");
+        sighup.reloadAll();
+        edit("job.tpl", "{{ costCenter .Job.user }}", "{{ printf \"cc-%s\" .Job.user | quote }}");
+
+        assertThat(sighup.reloadAll()).containsEntry("templates", true);
+
+        assertThat(annotations()).containsEntry("cost-center", "cc-alice");
+    }
+
+    @Test
+    void incompatibleVersionIsRefusedOnReload() throws IOException {
+        edit("service.tpl", "# Version: 2.4.0", "# Version: 3.0.0");
+        assertThat(sighup.reloadAll()).containsEntry("templates", false);
+        assertThat(log.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
+                .contains("service.tpl:1: template version 3.0.0 is not compatible"));
+    }
+
+    /**
+     * The real signal: SIGHUP to this JVM, through the plugin runtime's handler, as
+     * {@code kill -s SIGHUP $(pidof rstudio-kubernetes-launcher)} does.
+     */
+    @Test
+    void sighupReloadsThroughTheRuntimesSignalHandler() throws Exception {
+        PluginRuntime runtime = PluginRuntime.builder(new UnusedJobSource())
+                .input(new java.io.ByteArrayInputStream(new byte[0])).output(new java.io.ByteArrayOutputStream()).build();
+        Signals.install(runtime, sighup::reloadAll);
+        edit("job.tpl", "        user: {{ toYaml .Job.user }}\n",
+                "        user: {{ toYaml .Job.user }}\n        reloaded: \"yes\"\n");
+
+        Process kill = new ProcessBuilder("kill", "-s", "HUP", String.valueOf(ProcessHandle.current().pid())).start();
+        assertThat(kill.waitFor()).isZero();
+
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> profileReloads.size() == 1);
+        assertThat(annotations()).containsEntry("reloaded", "yes");
+    }
+
+    /** The runtime is only built, never run: nothing reaches the job source. */
+    private static final class UnusedJobSource implements JobSource {
+        @Override
+        public void bootstrap(BootstrapContext context) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public io.kubelauncher.api.model.Job submit(RequestUser user, io.kubelauncher.api.model.Job job) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.Optional<io.kubelauncher.api.model.Job> job(String jobId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<io.kubelauncher.api.model.Job> jobs(JobQuery query) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ControlResult control(RequestUser user, io.kubelauncher.api.model.Job job, JobOperation operation) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public StreamHandle streamOutput(RequestUser user, io.kubelauncher.api.model.Job job, OutputType type,
+                OutputSink sink) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public StreamHandle streamResourceUtilisation(io.kubelauncher.api.model.Job job, ResourceSink sink) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public JobNetwork network(RequestUser user, io.kubelauncher.api.model.Job job) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ClusterInfo clusterInfo(RequestUser user) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private Map<String, String> annotations() {
+        io.kubelauncher.api.model.Job job = io.kubelauncher.api.model.Job.builder().name("Session").user("alice")
+                .exe("/bin/true").container(Container.of("busybox")).build();
+        Job rendered = templates.job(JobContext.of(Admission.unchanged(job), "Kubernetes", true));
+        return rendered.getSpec().getTemplate().getMetadata().getAnnotations();
+    }
+
+    private void edit(String name, String from, String to) throws IOException {
+        Path file = scratch.resolve(name);
+        String text = Files.readString(file);
+        assertThat(text).contains(from);
+        Files.writeString(file, text.replace(from, to));
+    }
+}
