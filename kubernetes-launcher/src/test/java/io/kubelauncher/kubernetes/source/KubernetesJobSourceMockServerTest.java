@@ -79,7 +79,13 @@ class KubernetesJobSourceMockServerTest {
         source.shutdown();
         scheduler.shutdownNow();
         client.close();
-        server.destroy();
+        try {
+            server.destroy();
+        } catch (IllegalStateException slowClose) {
+            // Fabric8's mock server waits up to 10 s for WebSocket watch connections to finish closing,
+            // and the JDK client on Java 17 cannot force them shut; the test's assertions ran already,
+            // so a slow teardown of the stand-in server is not a failure of the code under test.
+        }
     }
 
     private static Job.Builder job(String name) {
