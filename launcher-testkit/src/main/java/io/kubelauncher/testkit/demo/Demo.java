@@ -112,6 +112,10 @@ public final class Demo {
                 + settings.patience().toSeconds() + " s"));
         checks.verify("plugin: clean exit", exit.isPresent() && exit.get() == 0,
                 exit.map(code -> "exit code " + code).orElse("did not exit"));
+        List<String> regressions = statuses.regressions();
+        checks.verify("statuses: only forward", regressions.isEmpty(),
+                regressions.isEmpty() ? "no job went back to Pending or changed after a terminal status"
+                        : String.join("; ", regressions));
         List<String> violations = client.protocolViolations();
         checks.verify("protocol: every frame well-formed", violations.isEmpty(),
                 violations.isEmpty() ? client.messages().size() + " frames, all valid" : String.join("; ", violations));

@@ -105,6 +105,18 @@ final class StatusFeed {
         return await(jobId, "status " + status, c -> c.status().equals(status), timeout);
     }
 
+    /** Every job's backward step (see {@link StatusOrder}); empty when all went forward only. */
+    List<String> regressions() {
+        lock.lock();
+        try {
+            List<String> found = new ArrayList<>();
+            history.values().forEach(changes -> found.addAll(StatusOrder.regressions(changes)));
+            return found;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Every status the job reported so far, in order. */
     List<StatusChange> history(String jobId) {
         lock.lock();
@@ -116,9 +128,6 @@ final class StatusFeed {
     }
 
     private static boolean isTerminal(StatusChange change) {
-        return switch (change.status()) {
-            case "Finished", "Failed", "Killed", "Canceled" -> true;
-            default -> false;
-        };
+        return StatusOrder.isTerminal(change.status());
     }
 }
