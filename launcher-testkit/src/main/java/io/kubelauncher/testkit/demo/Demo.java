@@ -34,7 +34,7 @@ public final class Demo {
     /** The scenes in the order they play. */
     List<Scene> scenes() {
         return List.of(new BootstrapScene(), new ClusterInfoScene(), new BatchJobScene(), new SessionJobScene(),
-                new PolicyRefusalScene(), new KillScene(), new BadImageScene(settings.launchGracePeriod()));
+                new PrivacyScene(), new PolicyRefusalScene(), new KillScene(), new BadImageScene(settings.launchGracePeriod()));
     }
 
     /** Runs the whole demo; the checklist says whether everything it showed worked. */
@@ -48,6 +48,9 @@ public final class Demo {
             DemoConfiguration config = DemoConfiguration.write(settings.workDirectory().resolve("etc"), cluster, extraOptions());
             transcript.note("wrote " + config.mainConfig() + "\n  " + config.profiles() + "\n  " + config.resources());
             play(cluster, config, checks);
+        } catch (RuntimeException e) {
+            // the cluster or the configuration could not be set up: nothing was shown, and the verdict must say why
+            checks.verify("setup: simulated cluster and configuration", false, e.toString());
         }
         transcript.raw("");
         transcript.raw("== Summary " + "=".repeat(70));
