@@ -427,7 +427,7 @@ final class ApiServer {
     request.toWebSocket().onSuccess((ServerWebSocket socket) -> {
       if (subresource.equals("exec")) {
         List<String> command = params.getAll("command");
-        podStreams.exec(socket, container, sandbox.root, command, stdin);
+        podStreams.exec(socket, sandbox, container, pod.path("spec").path("shareProcessNamespace").asBoolean(false), command, stdin);
       } else {
         boolean stdinOnce = false;
         for (JsonNode spec : pod.path("spec").path("containers")) {
