@@ -35,8 +35,9 @@ class DemoTest {
         assertThat(checks.checks()).extracting(Check::name).contains("bootstrap", "cluster info: alice",
                 "cluster info: bob", "batch job: output streamed", "batch job: Finished, exit code 0",
                 "session: port published as a NodePort", "session: network info", "session: stdin reached the process",
-                "policy: over-limit job refused", "kill: session Killed", "bad image: friendly status message",
-                "plugin: clean exit", "protocol: every frame well-formed");
+                "privacy: bob's job hidden from alice", "policy: over-limit job refused", "kill: session Killed",
+                "bad image: friendly status message", "bad image: Failed after the grace period", "plugin: clean exit",
+                "statuses: only forward", "protocol: every frame well-formed");
     }
 
     private static List<String> pluginCommand() {

@@ -1,8 +1,8 @@
 package io.kubelauncher.testkit.demo;
 
 import io.kubelauncher.testkit.client.Message;
-import java.util.Optional;
 import java.time.Duration;
+import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -54,6 +54,8 @@ final class BadImageScene implements Scene {
                 && stuck.message().contains("could not be pulled"), stuck.toString());
 
         if (launchGracePeriod.isPresent()) {
+            stage.transcript().note("launch-failure-grace-seconds=" + launchGracePeriod.get().toSeconds()
+                    + " in launcher.kubernetes.conf: the plugin gives up on the image after that long");
             Duration wait = launchGracePeriod.get().plus(stage.patience());
             StatusChange failed = stage.statuses().awaitStatus(id, "Failed", wait);
             stage.verify("bad image: Failed after the grace period", failed.message().contains(IMAGE), failed.toString());

@@ -16,7 +16,9 @@ import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bin/demo}: runs the demo against the given plugin command and exits 0 only when every
@@ -39,9 +41,13 @@ public final class DemoMain implements Callable<Integer> {
             description = "How long any one wait may take before its check fails (default: ${DEFAULT-VALUE}).")
     int patienceSeconds;
 
-    @Option(names = "--launch-grace-seconds", description = "Configure the plugin's launch-failure-grace-seconds"
-            + " and wait for the bad-image job to fail (needs a plugin with that option).")
-    Integer launchGraceSeconds;
+    @Option(names = "--launch-grace-seconds", defaultValue = "5", description = "The plugin's launch-failure-grace-seconds:"
+            + " the bad-image job fails this long after its first failed pull (default: ${DEFAULT-VALUE}; 0 keeps the"
+            + " plugin's default of 5 minutes and shows the Pending message only).")
+    int launchGraceSeconds;
+
+    @Spec
+    CommandSpec spec;
 
     private final PrintStream out;
 
@@ -56,10 +62,14 @@ public final class DemoMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (launchGraceSeconds < 0 || patienceSeconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--launch-grace-seconds must be 0 or more and"
+                    + " --patience-seconds 1 or more, were " + launchGraceSeconds + " and " + patienceSeconds);
+        }
         boolean temporary = workDirectory == null;
         Path directory = temporary ? Files.createTempDirectory("kubelauncher-demo") : Files.createDirectories(workDirectory);
         DemoSettings settings = new DemoSettings(pluginCommand, directory, Duration.ofSeconds(patienceSeconds),
-                Optional.ofNullable(launchGraceSeconds).map(Duration::ofSeconds));
+                Optional.of(Duration.ofSeconds(launchGraceSeconds)).filter(d -> !d.isZero()));
         Checklist checks;
         try {
             checks = new Demo(settings, new Transcript(out, Clock.systemUTC()), Clock.systemUTC()).run();

@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param workDirectory where the configuration, the cluster's pod sandboxes and the plugin's stderr go
  * @param patience how long any one wait (an answer, a status, an output line) may take
  * @param launchGracePeriod when set, written to the configuration as {@code launch-failure-grace-seconds}
- *     (an option newer plugins have) and the bad-image scene waits for the Failed status
+ *     and the bad-image scene waits for the Failed status; when empty the plugin keeps its default (five
+ *     minutes) and the scene shows the Pending message only
  */
 public record DemoSettings(List<String> pluginCommand, Path workDirectory, Duration patience,
                            Optional<Duration> launchGracePeriod) {
@@ -30,7 +31,11 @@ public record DemoSettings(List<String> pluginCommand, Path workDirectory, Durat
         Objects.requireNonNull(launchGracePeriod, "launchGracePeriod");
     }
 
+    /** The launch-failure grace period the demo configures, short enough to watch a bad image's job fail. */
+    public static final Duration DEMO_LAUNCH_GRACE = Duration.ofSeconds(5);
+
+    /** Waits of up to 30 s, and the demo's short launch-failure grace period. */
     public static DemoSettings of(List<String> pluginCommand, Path workDirectory) {
-        return new DemoSettings(pluginCommand, workDirectory, Duration.ofSeconds(30), Optional.empty());
+        return new DemoSettings(pluginCommand, workDirectory, Duration.ofSeconds(30), Optional.of(DEMO_LAUNCH_GRACE));
     }
 }
