@@ -24,13 +24,16 @@ import picocli.CommandLine.Spec;
  * {@code bin/demo}: runs the demo against the given plugin command and exits 0 only when every
  * check passed (1 when one failed, 2 on a usage error).
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "bin/demo",
         description = "Starts a simulated Kubernetes cluster and the plugin, plays the Job Launcher against it and"
                 + " prints what happens, ending with a table of checks.")
 public final class DemoMain implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "PLUGIN_COMMAND",
-            description = "The plugin's command line (put it after --); the demo appends --config-file and the Launcher's options.")
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Parameters(arity = "1..*", paramLabel = "PLUGIN_COMMAND", description = "The plugin's command line, after --"
+            + " (bin/demo's default: bin/rstudio-kubernetes-launcher); the demo appends --config-file and the Launcher's options.")
     List<String> pluginCommand;
 
     @Option(names = "--work-dir", description = "Keep the configuration, pod sandboxes and plugin log here"
