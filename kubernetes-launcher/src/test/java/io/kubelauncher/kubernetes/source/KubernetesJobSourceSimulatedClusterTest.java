@@ -218,7 +218,8 @@ class KubernetesJobSourceSimulatedClusterTest {
 
     @Test
     void resourceFiguresAreStreamedWhileRunningThenComplete() throws Exception {
-        Job submitted = source.submit(ALICE, Job.builder().name("Busy").user("alice").command("sleep 30").build());
+        // busy until killed, so that CPU time accumulates
+        Job submitted = source.submit(ALICE, Job.builder().name("Busy").user("alice").command("while :; do :; done").build());
         await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.RUNNING);
         java.util.List<io.kubelauncher.api.model.ResourceUtilisation> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.concurrent.CountDownLatch completed = new java.util.concurrent.CountDownLatch(1);
@@ -243,8 +244,9 @@ class KubernetesJobSourceSimulatedClusterTest {
                 return completed.getCount() == 0;
             }
         });
-        await().atMost(Duration.ofSeconds(20)).until(() -> !samples.isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> samples.size() >= 2 && samples.get(samples.size() - 1).cpuTime() > 0);
         assertThat(samples.get(0).residentMemory()).isPositive();
+        assertThat(samples).extracting(io.kubelauncher.api.model.ResourceUtilisation::cpuTime).isSorted();
         source.control(ALICE, source.job(submitted.id()).orElseThrow(), JobOperation.KILL);
         assertThat(completed.await(20, TimeUnit.SECONDS)).isTrue();
     }
