@@ -107,11 +107,16 @@ class KubernetesJobSourceSimulatedClusterTest {
         assertThat(finished.exitCode()).isEqualTo(0);
         assertThat(finished.host()).isNotEmpty();
 
+        Map<String, Long> beforeOutput = metrics.counts();
         RecordingOutput output = new RecordingOutput();
         source.streamOutput(ALICE, finished, OutputType.MIXED, output);
         assertThat(output.ended.await(20, TimeUnit.SECONDS)).isTrue();
         assertThat(output.text.toString()).isEqualTo("hello world\n");
         assertThat(output.completions.get()).isEqualTo(1);
+        // one request for the output: the log itself, without Fabric8's LIST of the pod before it
+        Map<String, Long> afterOutput = metrics.counts();
+        assertThat(afterOutput.get("GET pods/log") - beforeOutput.getOrDefault("GET pods/log", 0L)).isEqualTo(1);
+        assertThat(afterOutput.get("LIST pods")).isEqualTo(beforeOutput.get("LIST pods"));
     }
 
     @Test
