@@ -37,7 +37,7 @@ public final class DemoMain implements Callable<Integer> {
     List<String> pluginCommand;
 
     @Option(names = "--work-dir", description = "Keep the configuration, pod sandboxes and plugin log here"
-            + " (default: a temporary directory, removed afterwards).")
+            + " (default: a temporary directory, removed afterwards when every check passed).")
     Path workDirectory;
 
     @Option(names = "--patience-seconds", defaultValue = "30",
@@ -73,13 +73,12 @@ public final class DemoMain implements Callable<Integer> {
         Path directory = temporary ? Files.createTempDirectory("kubelauncher-demo") : Files.createDirectories(workDirectory);
         DemoSettings settings = new DemoSettings(pluginCommand, directory, Duration.ofSeconds(patienceSeconds),
                 Optional.of(Duration.ofSeconds(launchGraceSeconds)).filter(d -> !d.isZero()));
-        Checklist checks;
-        try {
-            checks = new Demo(settings, new Transcript(out, Clock.systemUTC()), Clock.systemUTC()).run();
-        } finally {
-            if (temporary) {
-                deleteTree(directory);
-            }
+        Checklist checks = new Demo(settings, new Transcript(out, Clock.systemUTC()), Clock.systemUTC()).run();
+        if (temporary && checks.allPassed()) {
+            deleteTree(directory);
+            out.println("(removed " + directory + "; --work-dir DIR keeps the configuration and the plugin's log)");
+        } else if (temporary) {
+            out.println("(kept " + directory + " with the configuration and the plugin's log, for a look at what went wrong)");
         }
         return checks.allPassed() ? 0 : 1;
     }
