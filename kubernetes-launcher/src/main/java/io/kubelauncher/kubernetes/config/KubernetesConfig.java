@@ -39,9 +39,8 @@ import java.util.Set;
  * @param fetchLimit {@code fetch-limit}, default 500
  * @param useTemplating {@code use-templating}, default 0
  * @param launcher the standard Launcher options as the protocol runtime types them (heartbeat,
- *     message size, metrics, log level ...); its server user, thread pool, debug flag, scratch path
- *     and logging directory are the ones above; its {@code jobExpiryHours} is not used (see
- *     {@code jobExpiry})
+ *     message size, metrics, log level ...); its server user, thread pool, debug flag, scratch path,
+ *     logging directory and job expiry are the ones above
  * @param inCluster whether KUBERNETES_SERVICE_HOST/PORT were found (values may have come from the pod)
  * @param warnings things worth logging at start-up (unknown options, conflicting settings)
  * @param origins where each of the 17 options' value came from: {@code FILE:LINE},
