@@ -100,6 +100,22 @@ class OptionsParserTest {
     }
 
     @Test
+    void theSearchPathIsRstudioConfigDirThenEachXdgDirThenEtc() {
+        assertThat(new ConfigFileLocator(Map.of("RSTUDIO_CONFIG_DIR", "/a", "XDG_CONFIG_DIRS", "/b::/c:")).searchPath())
+                .containsExactly(Path.of("/a"), Path.of("/b/rstudio"), Path.of("/c/rstudio"), Path.of("/etc/rstudio"));
+        assertThat(new ConfigFileLocator(Map.of("RSTUDIO_CONFIG_DIR", " ")).searchPath())
+                .containsExactly(Path.of("/etc/rstudio"));
+    }
+
+    @Test
+    void noFileAnywhereMeansNoConfigFile() {
+        ParsedOptions options = parser(Map.of("RSTUDIO_CONFIG_DIR", dir.resolve("none").toString()))
+                .parse(List.of("--fetch-limit=3"));
+        assertThat(options.configFile()).isEmpty();
+        assertThat(options.get("fetch-limit").orElseThrow().value()).isEqualTo("3");
+    }
+
+    @Test
     void anExplicitConfigFileMustExist() throws IOException {
         Path conf = write("custom.conf", "fetch-limit=9");
         assertThat(parser(Map.of()).parse(List.of("--config-file", conf.toString()))
