@@ -184,4 +184,44 @@ class RuntimeParserIntegrationTest {
                     .isEqualTo(option + " = " + defaultValue.replace("{dir}", dir.toString()) + " (default)");
         }
     }
+
+    /** What start-up prints for a bad main config: the parser's or this reader's error. */
+    private String startUpError(List<String> args) {
+        try {
+            parse(args);
+        } catch (OptionException | ConfigException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("start-up did not fail");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "bad number;             fetch-limit=lots;             {f}:1: fetch-limit: bad number 'lots': expected a whole number",
+            "bad boolean;            use-templating=2;             {f}:1: use-templating: bad boolean '2': use 1 or 0",
+            "bad standard boolean;   enable-debug-logging=maybe;   {f}:1: invalid value \"maybe\" for enable-debug-logging: expected 1, 0, true, false, yes, no, on or off",
+            "bad standard number;    thread-pool-size=-2;          {f}:1: invalid value \"-2\" for thread-pool-size: expected a non-negative integer",
+            "line without =;         verify-ssl-certs;             {f}:1: expected name=value, got \"verify-ssl-certs\"",
+            "duplicate key;          auth-token=u;                 {f}:3: option auth-token is already set at {f}:1",
+            "malformed section;      [extra;                       {f}:1: malformed section header \"[extra\"",
+            "bad url;                api-url=k8s:6443;             {f}:1: api-url: bad URL 'k8s:6443': expected http:// or https://",
+            "bad namespace;          kubernetes-namespace=R;       {f}:1: kubernetes-namespace: bad namespace 'R': a Kubernetes namespace is at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit",
+            "bad certificate;        certificate-authority=aGk=;   {f}:1: certificate-authority: no PEM certificate (-----BEGIN CERTIFICATE-----) found",
+            "unreadable token file;  auth-token-path=/nonexistent/kl-token; {f}:1: auth-token-path: cannot read token file /nonexistent/kl-token: NoSuchFileException /nonexistent/kl-token",
+    })
+    void startUpFailsOnABadMainConfigNamingFileAndLine(String name, String line, String expected) throws Exception {
+        Path file = line.startsWith("api-url=") ? configFile(line, REQUIRED_TOKEN)
+                : configFile(line, REQUIRED_URL, REQUIRED_TOKEN);
+        assertThat(startUpError(List.of())).isEqualTo(expected.replace("{f}", file.toString()));
+    }
+
+    @Test
+    void anUnknownOptionInTheFileIsAWarningAtItsLine() throws Exception {
+        Path file = configFile(REQUIRED_URL, REQUIRED_TOKEN, "colour=blue");
+        ParsedOptions options = new OptionsParser("kubernetes", KubernetesConfig.pluginOptionNames(),
+                new ConfigFileLocator(Map.of("RSTUDIO_CONFIG_DIR", dir.toString()), dir)).parse(List.of());
+        assertThat(options.warnings()).containsExactly(file + ":3: unknown option colour, ignored");
+        assertThat(KubernetesConfig.from(options, dir, new HostEnvironment(Map.of(), dir.resolve("sa"), 1)).apiUrl())
+                .isEqualTo(URI.create("https://k8s:6443"));
+    }
 }
