@@ -14,6 +14,7 @@ import io.kubelauncher.api.model.JobNetwork;
 import io.kubelauncher.api.model.JobOperation;
 import io.kubelauncher.api.model.OutputType;
 import io.kubelauncher.api.plugin.BootstrapContext;
+import io.kubelauncher.api.plugin.ConfigReloadResult;
 import io.kubelauncher.api.plugin.ControlResult;
 import io.kubelauncher.api.plugin.JobQuery;
 import io.kubelauncher.api.plugin.JobSource;
@@ -62,8 +63,11 @@ class TemplateReloadTest {
         directory.writeDefaultsIfMissing();
         templates = new TemplateRenderer(directory, JsonMapper.builder().build(), new KubernetesSerialization());
         sighup = new ReloadCoordinator(List.of(
-                ReloadCoordinator.Step.of("templates", () -> templates.reload().isEmpty()),
-                ReloadCoordinator.Step.of("profiles", () -> profileReloads.add("reloaded"))));
+                ReloadCoordinator.Step.failingWith("templates", () -> templates.reload()),
+                ReloadCoordinator.Step.of("profiles", () -> {
+                    profileReloads.add("reloaded");
+                    return ConfigReloadResult.success();
+                })));
         log.start();
         rendererLog.addAppender(log);
     }
@@ -78,7 +82,11 @@ class TemplateReloadTest {
         edit("job.tpl", "        user: {{ toYaml .Job.user }}\n",
                 "        user: {{ toYaml .Job.user }}\n        cost-center: {{ costCenter .Job.user }}\n");
 
-        assertThat(sighup.reloadAll()).isEqualTo(Map.of("templates", false, "profiles", true));
+        ConfigReloadResult result = sighup.reloadAll();
+
+        assertThat(result.outcome()).isEqualTo(ConfigReloadResult.Outcome.VALIDATION_ERROR);
+        assertThat(result.message()).startsWith("templates: ").contains("job.tpl:38", "function \"costCenter\" not defined")
+                .doesNotContain("profiles");
 
         assertThat(annotations()).containsEntry("user", "alice").doesNotContainKey("cost-center");
         assertThat(log.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
@@ -93,7 +101,7 @@ class TemplateReloadTest {
         sighup.reloadAll();
         edit("job.tpl", "{{ costCenter .Job.user }}", "{{ printf \"cc-%s\" .Job.user | quote }}");
 
-        assertThat(sighup.reloadAll()).containsEntry("templates", true);
+        assertThat(sighup.reloadAll()).isEqualTo(ConfigReloadResult.success());
 
         assertThat(annotations()).containsEntry("cost-center", "cc-alice");
     }
@@ -101,7 +109,7 @@ class TemplateReloadTest {
     @Test
     void incompatibleVersionIsRefusedOnReload() throws IOException {
         edit("service.tpl", "# Version: 2.4.0", "# Version: 3.0.0");
-        assertThat(sighup.reloadAll()).containsEntry("templates", false);
+        assertThat(sighup.reloadAll().message()).startsWith("templates: ").contains("service.tpl:1: template version 3.0.0");
         assertThat(log.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
                 .contains("service.tpl:1: template version 3.0.0 is not compatible"));
     }
