@@ -45,6 +45,7 @@ class PluginOperationsEndToEndTest {
 
     private SimulatedCluster cluster;
     private LauncherClient launcher;
+    private String tokenPermissions = "rw-------";
 
     @BeforeEach
     void startCluster() {
@@ -69,7 +70,7 @@ class PluginOperationsEndToEndTest {
 
     private LauncherClient startPlugin(String serverUser, List<String> classPath, String... extra) throws IOException {
         Path token = Files.writeString(dir.resolve("kubernetes.launcher.token"), TOKEN + "\n");
-        Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(token, PosixFilePermissions.fromString(tokenPermissions));
         Files.writeString(profiles(), "[*]\ndefault-container-image=busybox:1.36\nmax-mem-mb=4096\n");
         String ca = Base64.getEncoder().encodeToString(cluster.caCertificatePem().getBytes(StandardCharsets.UTF_8));
         List<String> lines = new ArrayList<>(List.of(
@@ -114,6 +115,7 @@ class PluginOperationsEndToEndTest {
 
     @Test
     void logsToLoggingDirWithRequestLinesAndNeverTheToken() throws Exception {
+        tokenPermissions = "rw-r--r--";
         launcher = startPlugin("root", List.of(), "enable-debug-logging=1");
         Message bootstrap = launcher.bootstrap();
         assertThat(bootstrap.isError()).as("%s\n%s", bootstrap, launcher.stderr()).isFalse();
@@ -126,6 +128,7 @@ class PluginOperationsEndToEndTest {
 
         String log = Files.readString(logFile());
         assertThat(log).contains("rstudio-kubernetes-launcher", "started;",
+                "kubernetes.launcher.token is readable by every user on this machine",
                 "Bootstrap [] ok in", "Submit Job [user=alice name=[REDACTED]] ok in",
                 "Submit Job [user=alice name=Ordinary] ok in", "API requests sent");
         assertThat(log).as("the log file").doesNotContain(TOKEN);
