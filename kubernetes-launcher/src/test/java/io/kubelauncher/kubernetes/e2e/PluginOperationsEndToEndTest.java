@@ -202,7 +202,8 @@ class PluginOperationsEndToEndTest {
         assumeTrue(posix.effectiveUid() == 0, "the privilege drop can only be tested as root (CI runs as root)");
         Account user = ThrowawayUser.ensure(posix);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        launcher = startPlugin(user.name(), readableClassPath());
+        boolean packaged = !System.getProperty("kubelauncher.pluginCommand", "").isEmpty();
+        launcher = startPlugin(user.name(), packaged ? List.of() : readableClassPath());
 
         Message bootstrap = launcher.bootstrap();
         assertThat(bootstrap.isError()).as("%s\n%s", bootstrap, launcher.stderr()).isFalse();
