@@ -144,6 +144,13 @@ class AdminCommandsEndToEndTest {
         Result broken = run("--validate-templates", "--scratch-path", scratch.toString());
         assertThat(broken.exitCode()).isEqualTo(1);
         assertThat(broken.stdout()).contains("job.tpl:25: [functions and syntax]", "nosuchfunction");
+
+        Files.writeString(job, Files.readString(job).replace("backoffLimit: {{ .Job.nope | nosuchfunction }}", "backoffLimit: 0"));
+        Path service = scratch.resolve("service.tpl");
+        Files.writeString(service, Files.readString(service).replace("spec:\n", "spec:\n  selector: [unclosed\n"));
+        Result badYaml = run("--validate-templates", "--scratch-path", scratch.toString());
+        assertThat(badYaml.exitCode()).as("%s", badYaml).isEqualTo(1);
+        assertThat(badYaml.stdout()).contains("job.tpl: OK", "service.tpl:", "[valid YAML]");
     }
 
     @Test

@@ -107,6 +107,14 @@ class PluginOperationsEndToEndTest {
                 .orElseThrow(() -> new AssertionError("no Kubernetes job named " + jobName));
     }
 
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
     private void edit(Path file, String from, String to) throws IOException {
         String text = Files.readString(file);
         assertThat(text).contains(from);
@@ -179,11 +187,23 @@ class PluginOperationsEndToEndTest {
                 .put("type", "memory").put("value", "5000");
         assertThat(launcher.submitJob("alice", tooBig).isError()).as("the old max-mem-mb=4096 still applies").isTrue();
 
-        // SIGHUP, as `kill -s SIGHUP $(pidof rstudio-kubernetes-launcher)`: profiles fixed with a new limit.
+        // SIGHUP, as `kill -s SIGHUP $(pidof rstudio-kubernetes-launcher)`: the profiles are fixed with a
+        // new limit and taken; the template loses its version comment and is refused.
         edit(profiles(), "max-mem-mb=lots", "max-mem-mb=8192");
+        edit(jobTpl, "# Version: 2.4.0", "# no version");
+        launcher.signal("HUP");
+        await().atMost(WAIT).until(() -> occurrences(Files.readString(logFile()), "The templates were not reloaded") == 2);
+        assertThat(launcher.submitJob("alice", tooBig).isError()).as("the new max-mem-mb=8192 applies").isFalse();
+        submit("alice", "After a refused SIGHUP");
+        assertThat(podAnnotationsOf("After a refused SIGHUP")).containsEntry("cost-center", "cc-alice");
+
+        // SIGHUP with the template fixed again: everything reloads, the new template is used.
+        edit(jobTpl, "# no version", "# Version: 2.4.0");
+        edit(jobTpl, "{{ printf \"cc-%s\" .Job.user | quote }}", "\"after-sighup\"");
         launcher.signal("HUP");
         await().atMost(WAIT).until(() -> Files.readString(logFile()).contains("Reloaded [profiles, templates]"));
-        assertThat(launcher.submitJob("alice", tooBig).isError()).as("the new max-mem-mb=8192 applies").isFalse();
+        submit("alice", "After SIGHUP");
+        assertThat(podAnnotationsOf("After SIGHUP")).containsEntry("cost-center", "after-sighup");
 
         String log = Files.readString(logFile());
         assertThat(log).contains("The templates were not reloaded; the previous templates stay in use",
