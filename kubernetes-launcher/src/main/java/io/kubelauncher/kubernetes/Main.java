@@ -270,14 +270,14 @@ public final class Main implements Callable<Integer> {
         } catch (IllegalStateException | PrivilegeException | IOException e) {
             return startFailed(e.getMessage());
         }
+        // user.name is fixed when the JVM starts: after the drop it still says root.
+        String runningAs = identity == PrivilegeDrop.Outcome.DROPPED ? config.serverUser() : System.getProperty("user.name");
         LogSettings logSettings = new LogSettings(config.loggingDir(), config.enableDebugLogging(), false);
         if (!configureLogging(logSettings, redactor)) {
-            configureLogging(new LogSettings(Path.of("."), false, true), redactor);
-            return startFailed("cannot write the log file " + logSettings.logFile() + " as " + System.getProperty("user.name"));
+            return startFailed("cannot write the log file " + logSettings.logFile() + " as " + runningAs);
         }
-        log.info("{} started; {}", new Version().getVersion()[0],
-                identity == PrivilegeDrop.Outcome.DROPPED ? "running as server-user " + config.serverUser()
-                        : "not started as root: running as " + System.getProperty("user.name"));
+        log.info("{} started; {}", new Version().getVersion()[0], identity == PrivilegeDrop.Outcome.DROPPED
+                ? "running as server-user " + runningAs : "not started as root: running as " + runningAs);
         parsed.warnings().forEach(w -> log.warn("{}", w));
         config.warnings().forEach(w -> log.warn("{}", w));
         config.describe().forEach(line -> log.info("{}", line));
@@ -313,6 +313,7 @@ public final class Main implements Callable<Integer> {
         } catch (ConfigException | TemplateLoadException | IOException e) {
             client.close();
             scheduler.shutdownNow();
+            log.error("Cannot start: {}", e.getMessage());
             return startFailed(e.getMessage());
         }
         ReloadCoordinator reload = new ReloadCoordinator(reloadSteps);
@@ -336,9 +337,8 @@ public final class Main implements Callable<Integer> {
         return code;
     }
 
-    /** Before the Launcher has a log file to look at, stderr is where a start-up failure shows. */
+    /** Stderr is where the Launcher (and whoever started the plugin by hand) sees a start-up failure. */
     private static int startFailed(String message) {
-        log.error("Cannot start: {}", message);
         System.err.println(PROGRAM + ": " + message);
         System.err.flush();
         return 1;

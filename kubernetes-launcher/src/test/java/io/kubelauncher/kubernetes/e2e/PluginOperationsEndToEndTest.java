@@ -212,6 +212,25 @@ class PluginOperationsEndToEndTest {
         assertThat(launcher.waitForExit(WAIT)).contains(0);
     }
 
+    @Test
+    void aConfigErrorStopsTheStartWithFileAndLineOnStderr() throws Exception {
+        launcher = startPlugin("root", List.of(), "fetch-limit=lots");
+        assertThat(launcher.waitForExit(WAIT)).contains(1);
+        assertThat(launcher.stderr()).contains("rstudio-kubernetes-launcher: ",
+                dir.resolve("launcher.kubernetes.conf") + ":10", "fetch-limit").doesNotContain(TOKEN);
+        assertThat(launcher.messages()).isEmpty();
+    }
+
+    /** Rather than serve as root, the plugin refuses to start when server-user does not exist. */
+    @Test
+    void startedAsRootWithAnUnknownServerUserItRefusesToStart() throws Exception {
+        assumeTrue(new LibcIdentity().effectiveUid() == 0, "only root drops privileges");
+        launcher = startPlugin("no-such-user-kl", List.of());
+        assertThat(launcher.waitForExit(WAIT)).contains(1);
+        assertThat(launcher.stderr()).contains("rstudio-kubernetes-launcher: server-user 'no-such-user-kl' does not exist");
+        assertThat(logFile()).doesNotExist();
+    }
+
     /**
      * Started as root with a throwaway server-user: it reads the root-only token first, creates the
      * scratch path and the logging directory for that user, then serves as that user.
