@@ -92,7 +92,7 @@ public final class KubernetesJobSource implements JobSource {
         Expiry expiry = new Expiry(client, cache, settings.namespace(), settings.jobExpiry(), clock, scheduler);
         this.tracker = new JobTracker(cache, deriver, reader, clock, scheduler, expiry);
         this.control = new JobControl(client, cache, settings.namespace(), settings.stopGracePeriod(), clock, mapper, scheduler);
-        this.stdin = new StdinWriter(client, cache, settings.namespace(), scheduler);
+        this.stdin = new StdinWriter(client, cache, settings.namespace(), scheduler, mapper, clock);
         this.network = new NetworkLookup(client);
     }
 
