@@ -153,7 +153,7 @@ public final class Main implements Callable<Integer> {
         List<String> options = new ArrayList<>(launcherOptions);
         if (scratchPath != null) {
             // Also a standard Launcher option: the option parser applies the config file's precedence.
-            options.add("--scratch-path=" + scratchPath);
+            options.add("--scratch-path=" + Path.of(scratchPath).toAbsolutePath());
         }
         if (commands == 0) {
             return runPlugin(options);
@@ -232,7 +232,7 @@ public final class Main implements Callable<Integer> {
      * {@code api-url} yet): the option as given, else the default for the cluster's name.
      */
     private static Path scratchPathWithoutConfig(ParsedOptions parsed) {
-        return parsed.get("scratch-path").map(v -> Path.of(v.value()).toAbsolutePath())
+        return parsed.get("scratch-path").map(v -> Path.of(v.value()))
                 .orElseGet(() -> Path.of("/var/lib/rstudio-launcher", parsed.get("plugin-name")
                         .map(v -> v.value()).filter(name -> !name.isBlank()).orElse(DEFAULT_CLUSTER_NAME)));
     }

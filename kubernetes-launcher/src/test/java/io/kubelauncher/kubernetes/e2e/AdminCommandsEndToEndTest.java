@@ -154,6 +154,25 @@ class AdminCommandsEndToEndTest {
     }
 
     @Test
+    void diffTemplatesSaysSoWhenDiffIsMissing() throws IOException {
+        Path scratch = dir.resolve("scratch");
+        assertThat(run("--generate-templates", "--scratch-path", scratch.toString()).exitCode()).isZero();
+        // A PATH with what the wrapper script needs, but no diff.
+        Path tools = Files.createDirectories(dir.resolve("tools"));
+        for (String tool : List.of("bash", "dirname", "readlink")) {
+            Files.createSymbolicLink(tools.resolve(tool), Path.of("/usr/bin", tool).toRealPath());
+        }
+        environment = Map.of("RSTUDIO_CONFIG_DIR", etc.toString(), "PATH", tools.toString(),
+                "JAVA_HOME", System.getProperty("java.home"));
+
+        Result diff = run("--diff-templates", "--scratch-path", scratch.toString());
+
+        assertThat(diff.exitCode()).as("%s", diff).isEqualTo(2);
+        assertThat(diff.stderr()).contains("--diff-templates needs the diff command, and there is none on the PATH",
+                "apt-get install diffutils");
+    }
+
+    @Test
     void theConfigsScratchPathWinsOverTheCommandLine() throws IOException {
         writeConfig();
         Result generated = run("--generate-templates", "--scratch-path", dir.resolve("elsewhere").toString());
