@@ -2,6 +2,7 @@ package io.kubelauncher.kubernetes.config;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -37,6 +38,22 @@ public final class ConfigException extends Exception {
                 List.of(new ConfigProblem(file.toString(), "cannot read file: " + describe(cause))), true);
         e.initCause(cause);
         return e;
+    }
+
+    /**
+     * The problems of several inputs read in one pass (the profiles and resources files), as one
+     * failure; unreadable if any of them could not be read.
+     */
+    public static ConfigException combine(List<ConfigException> failures) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        boolean unreadable = false;
+        for (ConfigException failure : failures) {
+            problems.addAll(failure.problems());
+            unreadable |= failure.isUnreadable();
+        }
+        ConfigException combined = new ConfigException(problems, unreadable);
+        failures.forEach(combined::addSuppressed);
+        return combined;
     }
 
     static String describe(IOException e) {

@@ -44,9 +44,8 @@ import java.util.Set;
  * @param stopGracePeriod {@code stop-grace-period-seconds} (ours), default 30: how long a stopped job
  *     has between SIGTERM and SIGKILL
  * @param launcher the standard Launcher options as the protocol runtime types them (heartbeat,
- *     message size, metrics, log level ...); its server user, thread pool, debug flag, scratch path
- *     and logging directory are the ones above; its {@code jobExpiryHours} is not used (see
- *     {@code jobExpiry})
+ *     message size, metrics, log level ...); its server user, thread pool, debug flag, scratch path,
+ *     logging directory and job expiry are the ones above
  * @param inCluster whether KUBERNETES_SERVICE_HOST/PORT were found (values may have come from the pod)
  * @param warnings things worth logging at start-up (unknown options, conflicting settings)
  * @param origins where each of the 19 options' value came from: {@code FILE:LINE},

@@ -7,7 +7,6 @@ import io.kubelauncher.api.options.StandardOption;
 import io.kubelauncher.api.options.OptionValue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -47,13 +46,11 @@ final class KubernetesConfigReader {
         }
     };
 
-    /** Read here rather than by the standard options, which take whole hours only. */
     private static final String JOB_EXPIRY_HOURS = "job-expiry-hours";
 
     static final String DEFAULT_PLUGIN_NAME = "Kubernetes";
     static final String SERVICE_HOST = "KUBERNETES_SERVICE_HOST";
     static final String SERVICE_PORT = "KUBERNETES_SERVICE_PORT";
-    private static final BigDecimal MAX_EXPIRY_HOURS = BigDecimal.valueOf(1_000_000);
 
     @FunctionalInterface
     private interface Parser<T> {
@@ -88,8 +85,7 @@ final class KubernetesConfigReader {
         boolean standardTypesOk = true;
         for (StandardOption standard : StandardOption.values()) {
             Optional<OptionValue> given = options.get(standard.optionName());
-            if (given.isPresent() && !standard.optionName().equals(JOB_EXPIRY_HOURS)
-                    && !standard.kind().accepts(given.get().value())) {
+            if (given.isPresent() && !standard.kind().accepts(given.get().value())) {
                 problems.add(given.get().origin(), "invalid value \"" + given.get().value() + "\" for "
                         + standard.optionName() + ": expected " + standard.kind().expected());
                 standardTypesOk = false;
@@ -104,7 +100,7 @@ final class KubernetesConfigReader {
             value(pathOption, Path.of("/"), this::path);
         }
         LauncherOptions launcher = launcherOptions(problems.isEmpty() ? options : NO_OPTIONS, defaults);
-        Duration expiry = value(JOB_EXPIRY_HOURS, Duration.ofHours(24), KubernetesConfigReader::hours);
+        Duration expiry = launcher.jobExpiry();
         Path profiles = value("profile-config", configDir.resolve(ConfigSearchPath.PROFILES_CONFIG), this::path);
         String namespace = value("kubernetes-namespace", "rstudio", KubernetesConfigReader::namespace);
         boolean sharedPid = value("shared-process-namespace", true, ValueSyntax::bool);
@@ -171,26 +167,10 @@ final class KubernetesConfigReader {
         return Duration.ofSeconds(value(name, defaultSeconds, raw -> ValueSyntax.wholeNumber(raw, min, 31_536_000)));
     }
 
-    /**
-     * The standard options as the protocol runtime types them, so that both read the same values.
-     * job-expiry-hours is hidden from it: here it may be fractional, there it must be whole.
-     */
+    /** The standard options as the protocol runtime types them, so that both read the same values. */
     private LauncherOptions launcherOptions(OptionSource options, LauncherOptions.Defaults defaults) {
-        OptionSource withoutExpiry = new OptionSource() {
-            @Override
-            public Optional<OptionValue> get(String name) {
-                return name.equals(JOB_EXPIRY_HOURS) ? Optional.empty() : options.get(name);
-            }
-
-            @Override
-            public Set<String> names() {
-                Set<String> names = new TreeSet<>(options.names());
-                names.remove(JOB_EXPIRY_HOURS);
-                return names;
-            }
-        };
         try {
-            return LauncherOptions.from(withoutExpiry, defaults);
+            return LauncherOptions.from(options, defaults);
         } catch (OptionException e) {
             // its message is "ORIGIN: what is wrong"
             String message = e.getMessage();
@@ -225,14 +205,6 @@ final class KubernetesConfigReader {
                     + " '/' or control characters");
         }
         return text;
-    }
-
-    private static Duration hours(String raw) throws InvalidValueException {
-        BigDecimal hours = ValueSyntax.nonNegativeDecimal(raw);
-        if (hours.compareTo(MAX_EXPIRY_HOURS) > 0) {
-            throw new InvalidValueException("bad number '" + raw + "': at most " + MAX_EXPIRY_HOURS + " hours");
-        }
-        return Duration.ofMillis(hours.multiply(BigDecimal.valueOf(3_600_000)).longValue());
     }
 
     private static String namespace(String raw) throws InvalidValueException {

@@ -55,7 +55,7 @@ public record ResourceProfilesFile(String file, List<ResourceProfile> profiles) 
                 }
             }
             Section reader = new Section(file, section, entries, problems);
-            String displayName = reader.optional("name", ValueSyntax::string).orElse(section.name());
+            String displayName = reader.optional("name", ResourceProfilesFile::displayName).orElse(section.name());
             BigDecimal cpus = reader.required("cpus", ValueSyntax::nonNegativeDecimal);
             Optional<BigDecimal> cpusRequest = reader.optional("cpus-request", ValueSyntax::nonNegativeDecimal);
             BigDecimal memMb = reader.required("mem-mb", ValueSyntax::nonNegativeDecimal);
@@ -74,6 +74,15 @@ public record ResourceProfilesFile(String file, List<ResourceProfile> profiles) 
         }
         problems.throwIfAny();
         return new ResourceProfilesFile(file, profiles);
+    }
+
+    /** Workbench lists profiles by this name, so an empty one would be an unlabelled choice. */
+    private static String displayName(String raw) throws InvalidValueException {
+        String name = ValueSyntax.string(raw).strip();
+        if (name.isEmpty()) {
+            throw new InvalidValueException("empty display name; leave name out to use the section title");
+        }
+        return name;
     }
 
     public Optional<ResourceProfile> find(String name) {

@@ -22,9 +22,24 @@ import java.util.stream.Collectors;
  */
 record PolicySnapshot(ProfilesFile profiles, ResourceProfilesFile resources, Set<String> warnedUsers) {
 
+    /** Reads both files, reporting the problems of both when both are bad. */
     static PolicySnapshot load(Path profilesPath, Path resourcesPath, GroupResolver groups) throws ConfigException {
-        ResourceProfilesFile resources = ResourceProfilesFile.read(resourcesPath);
-        ProfilesFile profiles = ProfilesFile.read(profilesPath);
+        List<ConfigException> failures = new ArrayList<>();
+        ProfilesFile profiles = null;
+        ResourceProfilesFile resources = null;
+        try {
+            profiles = ProfilesFile.read(profilesPath);
+        } catch (ConfigException e) {
+            failures.add(e);
+        }
+        try {
+            resources = ResourceProfilesFile.read(resourcesPath);
+        } catch (ConfigException e) {
+            failures.add(e);
+        }
+        if (!failures.isEmpty()) {
+            throw failures.size() == 1 ? failures.get(0) : ConfigException.combine(failures);
+        }
         return of(profiles, resources, groups);
     }
 

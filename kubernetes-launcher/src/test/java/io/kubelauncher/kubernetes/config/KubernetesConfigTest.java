@@ -67,7 +67,7 @@ class KubernetesConfigTest {
         assertThat(config.fetchLimit()).isEqualTo(500);
         assertThat(config.useTemplating()).isFalse();
         assertThat(config.launcher()).isEqualTo(new LauncherOptions("Kubernetes", "rstudio-server", false,
-                Path.of("/var/lib/rstudio-launcher/Kubernetes"), 5, 24, Optional.empty(), 6,
+                Path.of("/var/lib/rstudio-launcher/Kubernetes"), 5, Duration.ofHours(24), Optional.empty(), 6,
                 Path.of("/var/log/rstudio/launcher"), Optional.empty(), LogLevel.WARNING, 5_242_880,
                 Path.of("/usr/lib/rstudio-server/bin/rsandbox"), Optional.empty(), 60));
         assertThat(config.inCluster()).isFalse();
@@ -135,7 +135,7 @@ class KubernetesConfigTest {
                 "unprivileged", "yes", "launcher-config-file", "/etc/rstudio/launcher.conf", "config-file", "/x.conf",
                 "rsandbox-path", "/usr/lib/rstudio-server/bin/rsandbox"));
         assertThat(config.launcher()).isEqualTo(new LauncherOptions("Kubernetes2", "rstudio-server", false,
-                Path.of("/var/lib/rstudio-launcher/Kubernetes2"), 0, 24, Optional.of(Path.of("/etc/rstudio/launcher.conf")),
+                Path.of("/var/lib/rstudio-launcher/Kubernetes2"), 0, Duration.ofHours(24), Optional.of(Path.of("/etc/rstudio/launcher.conf")),
                 6, Path.of("/var/log/rstudio/launcher"), Optional.of(true), LogLevel.INFO, 10_485_760,
                 Path.of("/usr/lib/rstudio-server/bin/rsandbox"), Optional.of(Path.of("/x.conf")), 15));
         assertThat(config.scratchPath()).isEqualTo(Path.of("/var/lib/rstudio-launcher/Kubernetes2"));
@@ -172,8 +172,9 @@ class KubernetesConfigTest {
             "thread-pool-size       | 5000     | command line --thread-pool-size: thread-pool-size: bad number '5000': must be between 0 and 4096",
             "thread-pool-size       | four     | command line --thread-pool-size: invalid value \"four\" for thread-pool-size: expected a non-negative integer",
             "enable-debug-logging   | 2        | command line --enable-debug-logging: invalid value \"2\" for enable-debug-logging: expected 1, 0, true, false, yes, no, on or off",
-            "job-expiry-hours       | -1       | command line --job-expiry-hours: job-expiry-hours: bad number '-1': must not be negative",
-            "job-expiry-hours       | soon     | command line --job-expiry-hours: job-expiry-hours: bad number 'soon'",
+            "job-expiry-hours       | -1       | command line --job-expiry-hours: invalid value \"-1\" for job-expiry-hours: expected a non-negative number such as 24 or 0.5",
+            "job-expiry-hours       | soon     | command line --job-expiry-hours: invalid value \"soon\" for job-expiry-hours: expected a non-negative number such as 24 or 0.5",
+            "job-expiry-hours       | 1000001  | command line --job-expiry-hours: job-expiry-hours must be at most 1000000 hours, got 1000001",
             "kubernetes-namespace   | R_Studio | command line --kubernetes-namespace: kubernetes-namespace: bad namespace 'R_Studio': a Kubernetes namespace is at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit",
             "shared-process-namespace | sure   | command line --shared-process-namespace: shared-process-namespace: bad boolean 'sure': use 1 or 0",
             "verify-ssl-certs       | 10       | command line --verify-ssl-certs: verify-ssl-certs: bad boolean '10': use 1 or 0",

@@ -164,6 +164,18 @@ class ProfilesFileTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8AreHarmlessInACommentAndNamedAtTheirLineInAValue() throws Exception {
+        byte[] latin1 = "# r\u00e9glages\n[*]\nmax-cpus=2\ndefault-container-image=caf\u00e9\nmax-mem-mb=1\u00b0\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path file = Files.write(dir.resolve("latin1.conf"), latin1);
+        assertThatThrownBy(() -> ProfilesFile.read(file))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.isUnreadable()).isFalse();
+                    assertThat(e.getMessage()).isEqualTo(file + ":5: max-mem-mb: bad number '1\ufffd'");
+                });
+    }
+
+    @Test
     void aMissingFileIsEmptyButAnUnreadableOneIsAnError() throws Exception {
         assertThat(ProfilesFile.read(dir.resolve("absent.conf")).sections()).isEmpty();
         assertThatThrownBy(() -> ProfilesFile.read(dir))

@@ -2,8 +2,16 @@ package io.kubelauncher.kubernetes.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubelauncher.api.options.ConfigFileLocator;
+import io.kubelauncher.api.options.OptionException;
 import io.kubelauncher.api.options.OptionSource;
+import io.kubelauncher.api.options.OptionsParser;
+import io.kubelauncher.api.options.ParsedOptions;
 import io.kubelauncher.api.options.OptionValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +77,55 @@ class ReaderPropertiesTest {
         }
     }
 
+    private Path configDir;
+
+    /** One directory for all tries (jqwik has no per-try temporary directory), removed at the end. */
+    private Path configDir() {
+        if (configDir == null) {
+            try {
+                configDir = Files.createTempDirectory("kl-main-config");
+                configDir.toFile().deleteOnExit();
+                configDir.resolve("launcher.kubernetes.conf").toFile().deleteOnExit();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return configDir;
+    }
+
+    @Property(tries = 300)
+    void aRandomMainConfigFileFailsOnlyWithItsFileAndLine(@ForAll("mainConfigText") String text) throws IOException {
+        Path file = Files.writeString(configDir().resolve("launcher.kubernetes.conf"), text, StandardCharsets.UTF_8);
+        int lines = Math.max(1, text.lines().toList().size());
+        String fileLine = java.util.regex.Pattern.quote(file.toString()) + ":(\\d+)";
+        Map<String, String> env = Map.of("RSTUDIO_CONFIG_DIR", configDir().toString());
+        try {
+            ParsedOptions options = new OptionsParser("kubernetes", KubernetesConfig.pluginOptionNames(),
+                    new ConfigFileLocator(env, NO_DIR)).parse(List.of());
+            for (String warning : options.warnings()) {
+                assertThat(warning).matches(fileLine + ": .+");
+            }
+            KubernetesConfig.from(options, configDir(), new HostEnvironment(env, NO_DIR, 1));
+        } catch (OptionException e) {
+            assertThat(e.getMessage()).matches("(?s)" + fileLine + ": .+");
+            assertThat(lineOf(e.getMessage(), fileLine)).isBetween(1, lines);
+        } catch (ConfigException e) {
+            for (ConfigProblem problem : e.problems()) {
+                if (!problem.origin().equals("api-url") && !problem.origin().equals("auth-token-path")) {
+                    assertThat(problem.origin()).matches(fileLine);
+                    assertThat(lineOf(problem.origin(), fileLine)).isBetween(1, lines);
+                }
+                assertThat(problem.message()).isNotBlank();
+            }
+        }
+    }
+
+    private static int lineOf(String text, String fileLine) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(fileLine).matcher(text);
+        assertThat(m.lookingAt()).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
     private static void checkErrors(String text, Reader reader) {
         int lines = text.split("\n", -1).length;
         try {
@@ -131,6 +188,25 @@ class ReaderPropertiesTest {
                 .as((h, s) -> h + "\n" + String.join("\n", s));
         return section.list().ofMinSize(1).ofMaxSize(5).uniqueElements(s -> s.substring(0, s.indexOf('\n')))
                 .map(l -> String.join("\n", l));
+    }
+
+    @Provide
+    Arbitrary<String> mainConfigText() {
+        List<String> names = new java.util.ArrayList<>(KubernetesConfig.pluginOptionNames());
+        for (io.kubelauncher.api.options.StandardOption option : io.kubelauncher.api.options.StandardOption.values()) {
+            names.add(option.optionName());
+        }
+        Arbitrary<String> name = Arbitraries.oneOf(Arbitraries.of(names), Arbitraries.strings().ofMaxLength(6));
+        Arbitrary<String> value = Arbitraries.oneOf(
+                Arbitraries.of("0", "1", "-3", "0.5", "24.5", "1e3", "https://k:6443", "ftp://x", "rstudio", "Bad_NS",
+                        "", "yes", "aGVsbG8=", "/tmp", "/nonexistent/t", "DEBUG", "9", "x # c"),
+                Arbitraries.strings().ofMaxLength(12));
+        Arbitrary<String> line = Arbitraries.oneOf(
+                Combinators.combine(name, value).as((n, v) -> n + "=" + v),
+                Combinators.combine(name, value).as((n, v) -> "  " + n + " = " + v + "  "),
+                Arbitraries.of("", "# comment", "[section]", "[", "[]", "=x", "api-url", "\uFEFFfetch-limit=1"),
+                Arbitraries.strings().ofMaxLength(16));
+        return line.list().ofMaxSize(20).map(l -> String.join("\n", l));
     }
 
     @Provide

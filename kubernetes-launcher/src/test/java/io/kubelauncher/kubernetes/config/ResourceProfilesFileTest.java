@@ -55,11 +55,26 @@ class ResourceProfilesFileTest {
             "duplicate section    | [a]\\ncpus=1\\nmem-mb=1\\n[a]\\ncpus=2 | r:4: duplicate section [a] (first at line 1)",
             "unterminated name    | [a]\\nname=\"x\\ncpus=1\\nmem-mb=1 | r:2: name: unterminated quoted string \"x",
             "key outside          | cpus=1                         | r:1: key cpus is outside any section: keys must follow a [section] header",
+            "empty name           | [a]\\nname =\\ncpus=1\\nmem-mb=1  | r:2: name: empty display name; leave name out to use the section title",
+            "empty quoted name    | [a]\\nname = \"\" # none\\ncpus=1\\nmem-mb=1 | r:2: name: empty display name; leave name out to use the section title",
     })
     void reportsErrorsWithFileAndLine(String name, String text, String message) {
         assertThatThrownBy(() -> ResourceProfilesFile.parse("r", text.replace("\\n", "\n")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "quoted with a trailing comment | name = \"Default\" # optional, derived from the section name | Default",
+            "hash inside the quotes         | name = \"GPU #1 (A100)\"   # one card                          | GPU #1 (A100)",
+            "unquoted with a comment        | name = Huge Memory # 256 GB                                    | Huge Memory",
+            "hash without a blank is text   | name = m4#xlarge                                               | m4#xlarge",
+            "blanks inside quotes trimmed   | name = \"  padded \"                                          | padded",
+    })
+    void readsDisplayNames(String name, String line, String expected) throws Exception {
+        ResourceProfilesFile file = ResourceProfilesFile.parse("r", "[p]\n" + line + "\ncpus=1\nmem-mb=1\n");
+        assertThat(file.profiles()).singleElement().extracting(ResourceProfile::displayName).isEqualTo(expected);
     }
 
     @Test

@@ -26,8 +26,14 @@ public final class ConfigFileReader {
      * @throws IOException if the file cannot be read
      */
     public static List<OptionValue> read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        return parse(file.toString(), lines);
+        // Decoded leniently: a stray Latin-1 byte (say in a comment) becomes U+FFFD instead of
+        // making the whole file unreadable, and a value it lands in fails its own check at its line.
+        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        // a byte order mark, as Windows editors write, would otherwise become part of the first name
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return parse(file.toString(), text.lines().toList());
     }
 
     static List<OptionValue> parse(String fileName, List<String> lines) {

@@ -1,12 +1,17 @@
 package io.kubelauncher.api.options;
 
 import io.kubelauncher.api.runtime.RuntimeOptions;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * The standard options (spec 2.5) with their values in force: given ones, else the defaults.
  *
+ * @param jobExpiry {@code job-expiry-hours}, which may be fractional ({@code 0.5} is 30 minutes; the
+ *     Kubernetes admin guide's {@code 0} removes finished jobs at once), default 24 hours
  * @param unprivileged empty when not given (the SDKs then decide by whether the process runs as root)
  * @param configFile the {@code config-file} option, if given
  */
@@ -16,7 +21,7 @@ public record LauncherOptions(
         boolean enableDebugLogging,
         Path scratchPath,
         long heartbeatIntervalSeconds,
-        long jobExpiryHours,
+        Duration jobExpiry,
         Optional<Path> launcherConfigFile,
         int threadPoolSize,
         Path loggingDir,
@@ -26,6 +31,14 @@ public record LauncherOptions(
         Path rsandboxPath,
         Optional<Path> configFile,
         long pluginMetricsIntervalSeconds) {
+
+    /**
+     * The largest {@code job-expiry-hours} (about 114 years): longer is "never" in practice, and
+     * keeps the delay within what schedulers can represent in nanoseconds.
+     */
+    public static final BigDecimal MAX_JOB_EXPIRY_HOURS = BigDecimal.valueOf(1_000_000);
+
+    private static final BigDecimal NANOS_PER_HOUR = BigDecimal.valueOf(3_600_000_000_000L);
 
     /**
      * Defaults that differ between plugins: the Kubernetes plugin, for instance, uses
@@ -61,7 +74,7 @@ public record LauncherOptions(
                 debug,
                 r.path(StandardOption.SCRATCH_PATH).orElse(defaults.scratchPath()),
                 r.unsigned(StandardOption.HEARTBEAT_INTERVAL_SECONDS, 5),
-                r.unsigned(StandardOption.JOB_EXPIRY_HOURS, 24),
+                r.hours(StandardOption.JOB_EXPIRY_HOURS, Duration.ofHours(24), MAX_JOB_EXPIRY_HOURS),
                 r.path(StandardOption.LAUNCHER_CONFIG_FILE),
                 threads == 0 ? defaults.threadPoolSize() : threads,
                 r.path(StandardOption.LOGGING_DIR).orElse(Path.of("/var/log/rstudio/launcher")),
@@ -100,6 +113,21 @@ public record LauncherOptions(
                 return fallback;
             }
             return OptionKind.parseUnsigned(given.get().value()).orElseThrow(() -> invalid(given.get(), option));
+        }
+
+        /** Fractional hours, to the nanosecond (rounded down). */
+        Duration hours(StandardOption option, Duration fallback, BigDecimal max) {
+            Optional<OptionValue> given = options.get(option.optionName());
+            if (given.isEmpty()) {
+                return fallback;
+            }
+            BigDecimal hours = OptionKind.parseNonNegativeDecimal(given.get().value())
+                    .orElseThrow(() -> invalid(given.get(), option));
+            if (hours.compareTo(max) > 0) {
+                throw new OptionException(given.get().origin() + ": " + option.optionName() + " must be at most "
+                        + max.toPlainString() + " hours, got " + given.get().value().strip());
+            }
+            return Duration.ofNanos(hours.multiply(NANOS_PER_HOUR).setScale(0, RoundingMode.DOWN).longValueExact());
         }
 
         Optional<Boolean> bool(StandardOption option) {

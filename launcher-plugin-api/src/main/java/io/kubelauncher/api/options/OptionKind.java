@@ -1,5 +1,6 @@
 package io.kubelauncher.api.options;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -8,6 +9,8 @@ public enum OptionKind {
     STRING("a string"),
     PATH("a path"),
     UNSIGNED("a non-negative integer"),
+    /** Digits with an optional fraction, as the admin guide allows for {@code job-expiry-hours}. */
+    NON_NEGATIVE_DECIMAL("a non-negative number such as 24 or 0.5"),
     BOOLEAN("1, 0, true, false, yes, no, on or off"),
     LOG_LEVEL("OFF, ERROR, WARNING, INFO, DEBUG or 0-4");
 
@@ -26,6 +29,7 @@ public enum OptionKind {
         return switch (this) {
             case STRING, PATH -> true;
             case UNSIGNED -> parseUnsigned(value).isPresent();
+            case NON_NEGATIVE_DECIMAL -> parseNonNegativeDecimal(value).isPresent();
             case BOOLEAN -> parseBoolean(value).isPresent();
             case LOG_LEVEL -> LogLevel.parse(value).isPresent();
         };
@@ -50,5 +54,18 @@ public enum OptionKind {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Digits with an optional fraction ({@code 24}, {@code 0.5}, {@code .5}), surrounding blanks
+     * ignored. Signs, exponents and grouping are refused, so that what is accepted is what an
+     * administrator would write and reads the same everywhere.
+     */
+    public static Optional<BigDecimal> parseNonNegativeDecimal(String value) {
+        String text = value.trim();
+        if (!text.matches("\\d+(\\.\\d*)?|\\.\\d+")) {
+            return Optional.empty();
+        }
+        return Optional.of(new BigDecimal(text));
     }
 }

@@ -9,7 +9,7 @@ public enum StandardOption {
     ENABLE_DEBUG_LOGGING("enable-debug-logging", OptionKind.BOOLEAN),
     SCRATCH_PATH("scratch-path", OptionKind.PATH),
     HEARTBEAT_INTERVAL_SECONDS("heartbeat-interval-seconds", OptionKind.UNSIGNED),
-    JOB_EXPIRY_HOURS("job-expiry-hours", OptionKind.UNSIGNED),
+    JOB_EXPIRY_HOURS("job-expiry-hours", OptionKind.NON_NEGATIVE_DECIMAL),
     LAUNCHER_CONFIG_FILE("launcher-config-file", OptionKind.PATH),
     THREAD_POOL_SIZE("thread-pool-size", OptionKind.UNSIGNED),
     LOGGING_DIR("logging-dir", OptionKind.PATH),

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class OptionsParserTest {
 
@@ -97,6 +100,22 @@ class OptionsParserTest {
     }
 
     @Test
+    void theSearchPathIsRstudioConfigDirThenEachXdgDirThenEtc() {
+        assertThat(new ConfigFileLocator(Map.of("RSTUDIO_CONFIG_DIR", "/a", "XDG_CONFIG_DIRS", "/b::/c:")).searchPath())
+                .containsExactly(Path.of("/a"), Path.of("/b/rstudio"), Path.of("/c/rstudio"), Path.of("/etc/rstudio"));
+        assertThat(new ConfigFileLocator(Map.of("RSTUDIO_CONFIG_DIR", " ")).searchPath())
+                .containsExactly(Path.of("/etc/rstudio"));
+    }
+
+    @Test
+    void noFileAnywhereMeansNoConfigFile() {
+        ParsedOptions options = parser(Map.of("RSTUDIO_CONFIG_DIR", dir.resolve("none").toString()))
+                .parse(List.of("--fetch-limit=3"));
+        assertThat(options.configFile()).isEmpty();
+        assertThat(options.get("fetch-limit").orElseThrow().value()).isEqualTo("3");
+    }
+
+    @Test
     void anExplicitConfigFileMustExist() throws IOException {
         Path conf = write("custom.conf", "fetch-limit=9");
         assertThat(parser(Map.of()).parse(List.of("--config-file", conf.toString()))
@@ -141,5 +160,65 @@ class OptionsParserTest {
         assertThat(options.logLevel()).isEqualTo(LogLevel.DEBUG);
         assertThat(LauncherOptions.from(parser(Map.of()).parse(List.of("--log-level=3")),
                 LauncherOptions.Defaults.forPlugin("k")).logLevel()).isEqualTo(LogLevel.INFO);
+    }
+
+    private LauncherOptions standard(List<String> args) {
+        return LauncherOptions.from(parser(Map.of()).parse(args), LauncherOptions.Defaults.forPlugin("kubernetes"));
+    }
+
+    @Test
+    void jobExpiryHoursDefaultsToADay() {
+        assertThat(standard(List.of()).jobExpiry()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @ParameterizedTest(name = "job-expiry-hours={0}")
+    @CsvSource({
+            "0,         PT0S",
+            "24,        PT24H",
+            "0.5,       PT30M",
+            "1.25,      PT1H15M",
+            ".25,       PT15M",
+            "2.,        PT2H",
+            "0.0001,    PT0.36S",
+            "1000000,   PT1000000H",
+    })
+    void jobExpiryHoursTakesFractionsInTheFileAndOnTheCommandLine(String hours, String expected) throws IOException {
+        Duration duration = Duration.parse(expected);
+        assertThat(standard(List.of("--job-expiry-hours", hours)).jobExpiry()).isEqualTo(duration);
+        assertThat(standard(List.of("--job-expiry-hours=" + hours)).jobExpiry()).isEqualTo(duration);
+        Path conf = write("etc/launcher.kubernetes.conf", "job-expiry-hours = " + hours + "  # fractional");
+        ParsedOptions options = parser(Map.of()).parse(List.of("--job-expiry-hours=7"));
+        assertThat(options.get("job-expiry-hours").orElseThrow().origin()).isEqualTo(conf + ":1");
+        assertThat(LauncherOptions.from(options, LauncherOptions.Defaults.forPlugin("kubernetes")).jobExpiry())
+                .as("the file wins over the command line").isEqualTo(duration);
+    }
+
+    @ParameterizedTest(name = "job-expiry-hours={0}")
+    @CsvSource(delimiter = '|', value = {
+            "-1      | invalid value \"-1\" for job-expiry-hours: expected a non-negative number such as 24 or 0.5",
+            "+1      | invalid value \"+1\" for job-expiry-hours: expected a non-negative number such as 24 or 0.5",
+            "1e3     | invalid value \"1e3\" for job-expiry-hours: expected a non-negative number such as 24 or 0.5",
+            "0,5     | invalid value \"0,5\" for job-expiry-hours: expected a non-negative number such as 24 or 0.5",
+            "half    | invalid value \"half\" for job-expiry-hours: expected a non-negative number such as 24 or 0.5",
+            ".       | invalid value \".\" for job-expiry-hours: expected a non-negative number such as 24 or 0.5",
+    })
+    void badJobExpiryHoursNameWhereTheyCameFrom(String hours, String message) throws IOException {
+        assertThatThrownBy(() -> parser(Map.of()).parse(List.of("--job-expiry-hours", hours)))
+                .isInstanceOf(OptionException.class)
+                .hasMessage("command line --job-expiry-hours: " + message);
+        Path conf = write("etc/launcher.kubernetes.conf", "", "job-expiry-hours=" + hours);
+        assertThatThrownBy(() -> parser(Map.of()).parse(List.of()))
+                .isInstanceOf(OptionException.class)
+                .hasMessage(conf + ":2: " + message);
+    }
+
+    @Test
+    void jobExpiryHoursHasAnUpperBound() {
+        assertThatThrownBy(() -> standard(List.of("--job-expiry-hours=1000000.5")))
+                .isInstanceOf(OptionException.class)
+                .hasMessage("command line --job-expiry-hours: job-expiry-hours must be at most 1000000 hours,"
+                        + " got 1000000.5");
+        assertThatThrownBy(() -> standard(List.of("--job-expiry-hours=99999999999999999999999")))
+                .hasMessageContaining("must be at most 1000000 hours");
     }
 }
