@@ -65,7 +65,7 @@ public final class Demo {
     private void play(SimulatedCluster cluster, DemoConfiguration config, Checklist checks) {
         List<String> command = new ArrayList<>(settings.pluginCommand());
         command.addAll(List.of("--config-file=" + config.mainConfig(), "--plugin-name=Kubernetes",
-                "--heartbeat-interval-seconds=0"));
+                "--server-user=" + settings.serverUser(), "--heartbeat-interval-seconds=0"));
         transcript.note("starting the plugin: " + String.join(" ", abbreviated(command)));
         LauncherClient client;
         try {
@@ -89,7 +89,7 @@ public final class Demo {
             finish(client, statuses, checks);
         } finally {
             client.close();
-            saveStderr(client);
+            saveStderr(client, config);
         }
     }
 
@@ -124,11 +124,11 @@ public final class Demo {
                 violations.isEmpty() ? client.messages().size() + " frames, all valid" : String.join("; ", violations));
     }
 
-    private void saveStderr(LauncherClient client) {
+    private void saveStderr(LauncherClient client, DemoConfiguration config) {
         Path log = settings.workDirectory().resolve("plugin-stderr.log");
         try {
             Files.writeString(log, client.stderr(), StandardCharsets.UTF_8);
-            transcript.note("the plugin's log (its stderr) is in " + log);
+            transcript.note("the plugin's log is in " + config.loggingDirectory() + " (logging-dir), its stderr in " + log);
         } catch (IOException e) {
             transcript.note("could not save the plugin's stderr to " + log + ": " + e.getMessage());
         }

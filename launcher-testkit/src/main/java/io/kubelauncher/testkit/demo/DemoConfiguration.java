@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.List;
 
@@ -29,6 +31,15 @@ record DemoConfiguration(Path directory, Path mainConfig, Path profiles, Path re
     static final int ALICE_MAX_MEM_MB = 1024;
     static final int BOB_MAX_MEM_MB = 4096;
 
+    /** Where the plugin writes its log file ({@code logging-dir}). */
+    Path loggingDirectory() {
+        return loggingDirectory(directory);
+    }
+
+    private static Path loggingDirectory(Path directory) {
+        return directory.resolve("logs");
+    }
+
     /**
      * Writes the files into {@code directory}.
      *
@@ -39,6 +50,10 @@ record DemoConfiguration(Path directory, Path mainConfig, Path profiles, Path re
             Files.createDirectories(directory);
             Path token = directory.resolve("kubernetes.token");
             Files.writeString(token, cluster.token(), StandardCharsets.UTF_8);
+            if (Files.getFileAttributeView(token, PosixFileAttributeView.class) != null) {
+                // as the admin guide asks: a token readable by others is a credential leak, and the plugin says so
+                Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
+            }
             Path profiles = directory.resolve("launcher.kubernetes.profiles.conf");
             Files.writeString(profiles, String.join("\n",
                     "[*]",
@@ -76,7 +91,7 @@ record DemoConfiguration(Path directory, Path mainConfig, Path profiles, Path re
                     "certificate-authority=" + ca,
                     "kubernetes-namespace=" + NAMESPACE,
                     "scratch-path=" + directory.resolve("scratch"),
-                    "logging-dir=" + directory.resolve("logs"),
+                    "logging-dir=" + loggingDirectory(directory),
                     "profile-config=" + profiles,
                     "watch-timeout-seconds=30")) {
                 text.append(line).append('\n');

@@ -72,7 +72,7 @@ public final class DemoMain implements Callable<Integer> {
         boolean temporary = workDirectory == null;
         Path directory = temporary ? Files.createTempDirectory("kubelauncher-demo") : Files.createDirectories(workDirectory);
         DemoSettings settings = new DemoSettings(pluginCommand, directory, Duration.ofSeconds(patienceSeconds),
-                Optional.of(Duration.ofSeconds(launchGraceSeconds)).filter(d -> !d.isZero()));
+                System.getProperty("user.name"), Optional.of(Duration.ofSeconds(launchGraceSeconds)).filter(d -> !d.isZero()));
         Checklist checks = new Demo(settings, new Transcript(out, Clock.systemUTC()), Clock.systemUTC()).run();
         if (temporary && checks.allPassed()) {
             deleteTree(directory);

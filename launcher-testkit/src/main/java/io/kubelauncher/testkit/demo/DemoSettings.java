@@ -14,11 +14,13 @@ import java.util.Optional;
  *     other Launcher options
  * @param workDirectory where the configuration, the cluster's pod sandboxes and the plugin's stderr go
  * @param patience how long any one wait (an answer, a status, an output line) may take
+ * @param serverUser passed as {@code --server-user}, as the Launcher does: the user the plugin runs as (the
+ *     demo's own user, so that a demo started as root does not need an {@code rstudio-server} account)
  * @param launchGracePeriod when set, written to the configuration as {@code launch-failure-grace-seconds}
  *     and the bad-image scene waits for the Failed status; when empty the plugin keeps its default (five
  *     minutes) and the scene shows the Pending message only
  */
-public record DemoSettings(List<String> pluginCommand, Path workDirectory, Duration patience,
+public record DemoSettings(List<String> pluginCommand, Path workDirectory, Duration patience, String serverUser,
                            Optional<Duration> launchGracePeriod) {
 
     public DemoSettings {
@@ -28,14 +30,16 @@ public record DemoSettings(List<String> pluginCommand, Path workDirectory, Durat
         }
         Objects.requireNonNull(workDirectory, "workDirectory");
         Objects.requireNonNull(patience, "patience");
+        Objects.requireNonNull(serverUser, "serverUser");
         Objects.requireNonNull(launchGracePeriod, "launchGracePeriod");
     }
 
     /** The launch-failure grace period the demo configures, short enough to watch a bad image's job fail. */
     public static final Duration DEMO_LAUNCH_GRACE = Duration.ofSeconds(5);
 
-    /** Waits of up to 30 s, and the demo's short launch-failure grace period. */
+    /** Waits of up to 30 s, the plugin running as this JVM's user, and the demo's short launch-failure grace period. */
     public static DemoSettings of(List<String> pluginCommand, Path workDirectory) {
-        return new DemoSettings(pluginCommand, workDirectory, Duration.ofSeconds(30), Optional.of(DEMO_LAUNCH_GRACE));
+        return new DemoSettings(pluginCommand, workDirectory, Duration.ofSeconds(30), System.getProperty("user.name"),
+                Optional.of(DEMO_LAUNCH_GRACE));
     }
 }

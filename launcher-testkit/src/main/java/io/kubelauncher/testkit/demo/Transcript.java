@@ -77,7 +77,8 @@ public final class Transcript {
         print(text);
     }
 
-    private void line(String who, String text) {
+    /** Synchronized with the stamp taken inside, so that lines from several threads print in time order. */
+    private synchronized void line(String who, String text) {
         String stamp = String.format(Locale.ROOT, "[%7.3fs] ", elapsed().toMillis() / 1000.0);
         String prefix = stamp + pad(who) + " ";
         String indent = " ".repeat(prefix.length());
