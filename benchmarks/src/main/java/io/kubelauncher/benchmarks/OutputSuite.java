@@ -47,7 +47,7 @@ final class OutputSuite implements Suite {
             StatusWatcher statuses = new StatusWatcher();
             client.onMessage(statuses);
             client.statusStream("bench", "*");
-            ObjectNode job = client.objectNode().put("name", "ten megabytes").put("command", "seq -f %09g 1 " + LINES);
+            ObjectNode job = client.objectNode().put("name", "ten megabytes").put("command", "seq -f %09.0f 1 " + LINES);
             Message submitted = client.submitJob("bench", job);
             if (submitted.isError()) {
                 throw new IllegalStateException("submit refused: " + submitted);
@@ -60,6 +60,7 @@ final class OutputSuite implements Suite {
                 long start = System.nanoTime();
                 ClientStream output = client.outputStream("bench", id, 2);
                 MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream(LINES * 10 + 4096);
                 long bytes = 0;
                 int frames = 0;
                 while (true) {
@@ -70,6 +71,7 @@ final class OutputSuite implements Suite {
                     frames++;
                     byte[] chunk = message.json().path("output").asString("").getBytes(StandardCharsets.UTF_8);
                     digest.update(chunk);
+                    received.writeBytes(chunk);
                     bytes += chunk.length;
                     if (message.json().path("complete").asBoolean(false)) {
                         break;
@@ -78,8 +80,11 @@ final class OutputSuite implements Suite {
                 long nanos = System.nanoTime() - start;
                 String got = HexFormat.of().formatHex(digest.digest());
                 if (bytes != 10L * LINES || !got.equals(expected)) {
+                    java.nio.file.Path saved = env.newDirectory("output-mismatch").resolve("received.txt");
+                    java.nio.file.Files.write(saved, received.toByteArray());
                     throw new IllegalStateException("round " + round + ": received " + bytes + " bytes (digest " + got
-                            + "), expected " + 10L * LINES + " bytes of seq output (digest " + expected + ")");
+                            + "), expected " + 10L * LINES + " bytes of seq output (digest " + expected + "); " + firstDifference(received.toByteArray())
+                            + "; what arrived is in " + saved);
                 }
                 double rate = bytes / 1e6 / (nanos / 1e9);
                 rates.add(rate);
@@ -96,7 +101,23 @@ final class OutputSuite implements Suite {
         }
     }
 
-    /** The SHA-256 of {@code seq -f %09g 1 LINES}: each number, zero-padded to nine digits, and a newline. */
+    /** Where the received bytes first differ from {@code seq -f %09.0f 1 LINES}, and what is there. */
+    private static String firstDifference(byte[] received) {
+        for (int n = 1; n <= LINES; n++) {
+            int at = (n - 1) * 10;
+            String want = String.format(Locale.ROOT, "%09d\n", n);
+            String got = at + 10 <= received.length ? new String(received, at, 10, StandardCharsets.UTF_8) : "(end of output)";
+            if (!want.equals(got)) {
+                int from = Math.max(0, at - 30);
+                int to = Math.min(received.length, at + 60);
+                return "line " + n + " (byte " + at + ") differs: expected " + want.strip() + ", around it: "
+                        + new String(received, from, to - from, StandardCharsets.UTF_8).replace("\n", "⏎");
+            }
+        }
+        return "the first " + LINES + " lines are right, then " + (received.length - 10L * LINES) + " more bytes";
+    }
+
+    /** The SHA-256 of {@code seq -f %09.0f 1 LINES}: each number, zero-padded to nine digits, and a newline. */
     private static String expectedDigest() throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         byte[] line = new byte[10];
