@@ -59,7 +59,10 @@ public final class Main {
             System.exit(2);
         }
         Path work = Files.createTempDirectory("kubelauncher-bench");
-        BenchEnvironment env = new BenchEnvironment(pluginJar, List.of(), oracle, root.resolve("testdata"), work, quick, System.err);
+        // e.g. BENCH_PLUGIN_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/plugin.jfr to profile the plugin
+        String pluginOptions = System.getenv().getOrDefault("BENCH_PLUGIN_JAVA_OPTS", "").trim();
+        List<String> pluginJvm = pluginOptions.isEmpty() ? List.of() : List.of(pluginOptions.split("\\s+"));
+        BenchEnvironment env = new BenchEnvironment(pluginJar, pluginJvm, oracle, root.resolve("testdata"), work, quick, System.err);
         Machine before = Machine.now();
         env.log("%s; load average %s; %s run", before.describe(), before.loadAverage(), quick ? "quick" : "full");
 
