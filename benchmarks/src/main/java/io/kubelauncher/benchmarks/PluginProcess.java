@@ -89,6 +89,15 @@ final class PluginProcess implements AutoCloseable {
         return client.process().pid();
     }
 
+    /**
+     * The CPU time the plugin process has used so far (user and system): on a shared machine a
+     * steadier measure of the plugin's own cost than wall-clock time.
+     */
+    java.time.Duration cpuTime() {
+        return client.process().info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("this system does not report the CPU time of process " + pid()));
+    }
+
     /** When the process was started, in {@link System#nanoTime()} terms. */
     long startedNanos() {
         return startedNanos;
