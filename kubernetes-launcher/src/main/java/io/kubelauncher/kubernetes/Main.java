@@ -130,7 +130,7 @@ public final class Main implements Callable<Integer> {
                 (int) config.watchTimeout().toSeconds(), Duration.ofMinutes(2)), scheduler,
                 new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new SecureRandom()));
         SourceSettings settings = new SourceSettings(namespace, config.launcher().pluginName().isEmpty() ? "Kubernetes" : config.launcher().pluginName(),
-                config.sharedProcessNamespace(), config.jobExpiry(), Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(5));
+                config.sharedProcessNamespace(), config.jobExpiry(), config.launchFailureGrace(), config.stopGracePeriod(), Duration.ofSeconds(5));
         PermissionCheck permissions = new PermissionCheck(client, namespace);
         KubernetesJobSource source = new KubernetesJobSource(client, cache, new ProfilePolicy(policy), renderer, settings, clock, scheduler,
                 mapper, permissions::verify, metrics::takeLatencySample);

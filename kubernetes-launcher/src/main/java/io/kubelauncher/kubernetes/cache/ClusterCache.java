@@ -28,7 +28,7 @@ import java.util.concurrent.TimeoutException;
  * Events about them, kept current by one {@link Reflector} per kind. Every read (Get Job, status,
  * control checks) is answered from here without an API call.
  */
-public final class ClusterCache implements AutoCloseable {
+public final class ClusterCache implements CachedJobs, AutoCloseable {
 
     private static final String MANAGED = LauncherKeys.MANAGED_BY + "=" + LauncherKeys.MANAGED_BY_VALUE;
     private static final Set<String> EVENT_KINDS = Set.of("Job", "Pod");
@@ -91,10 +91,12 @@ public final class ClusterCache implements AutoCloseable {
         serviceReflector.offer(service);
     }
 
+    @Override
     public List<String> jobNames() {
         return List.copyOf(jobs.keySet());
     }
 
+    @Override
     public Optional<JobObjects> objects(String jobName) {
         Job job = jobs.get(jobName);
         if (job == null) {

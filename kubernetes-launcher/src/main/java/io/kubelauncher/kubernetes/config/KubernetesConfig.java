@@ -38,13 +38,18 @@ import java.util.Set;
  * @param watchTimeout {@code watch-timeout-seconds}, default 180
  * @param fetchLimit {@code fetch-limit}, default 500
  * @param useTemplating {@code use-templating}, default 0
+ * @param launchFailureGrace {@code launch-failure-grace-seconds} (ours), default 300: how long a job
+ *     whose container cannot be started (image pull, mount or container-creation errors) stays Pending
+ *     before it is Failed
+ * @param stopGracePeriod {@code stop-grace-period-seconds} (ours), default 30: how long a stopped job
+ *     has between SIGTERM and SIGKILL
  * @param launcher the standard Launcher options as the protocol runtime types them (heartbeat,
  *     message size, metrics, log level ...); its server user, thread pool, debug flag, scratch path
  *     and logging directory are the ones above; its {@code jobExpiryHours} is not used (see
  *     {@code jobExpiry})
  * @param inCluster whether KUBERNETES_SERVICE_HOST/PORT were found (values may have come from the pod)
  * @param warnings things worth logging at start-up (unknown options, conflicting settings)
- * @param origins where each of the 17 options' value came from: {@code FILE:LINE},
+ * @param origins where each of the 19 options' value came from: {@code FILE:LINE},
  *     {@code command line --NAME}, {@code pod} (in-cluster) or {@code default}
  */
 public record KubernetesConfig(
@@ -65,6 +70,8 @@ public record KubernetesConfig(
         Duration watchTimeout,
         int fetchLimit,
         boolean useTemplating,
+        Duration launchFailureGrace,
+        Duration stopGracePeriod,
         LauncherOptions launcher,
         boolean inCluster,
         List<ConfigProblem> warnings,
@@ -82,6 +89,8 @@ public record KubernetesConfig(
         Objects.requireNonNull(kubernetesNamespace, "kubernetesNamespace");
         Objects.requireNonNull(certificateAuthorityPem, "certificateAuthorityPem");
         Objects.requireNonNull(watchTimeout, "watchTimeout");
+        Objects.requireNonNull(launchFailureGrace, "launchFailureGrace");
+        Objects.requireNonNull(stopGracePeriod, "stopGracePeriod");
         Objects.requireNonNull(launcher, "launcher");
         warnings = List.copyOf(warnings);
         origins = Map.copyOf(origins);
@@ -127,6 +136,8 @@ public record KubernetesConfig(
         values.put("watch-timeout-seconds", Long.toString(watchTimeout.toSeconds()));
         values.put("fetch-limit", Integer.toString(fetchLimit));
         values.put("use-templating", useTemplating ? "1" : "0");
+        values.put("launch-failure-grace-seconds", Long.toString(launchFailureGrace.toSeconds()));
+        values.put("stop-grace-period-seconds", Long.toString(stopGracePeriod.toSeconds()));
         List<String> lines = new ArrayList<>();
         values.forEach((name, value) -> lines.add(name + " = " + value + " (" + origins.getOrDefault(name, "default") + ")"));
         return lines;

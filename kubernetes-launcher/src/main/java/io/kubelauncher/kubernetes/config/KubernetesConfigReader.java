@@ -33,7 +33,7 @@ final class KubernetesConfigReader {
     static final Set<String> PLUGIN_OPTIONS = Set.of(
             "profile-config", "api-url", "auth-token-path", "auth-token", "kubernetes-namespace",
             "shared-process-namespace", "verify-ssl-certs", "certificate-authority", "watch-timeout-seconds",
-            "fetch-limit", "use-templating");
+            "fetch-limit", "use-templating", "launch-failure-grace-seconds", "stop-grace-period-seconds");
 
     private static final OptionSource NO_OPTIONS = new OptionSource() {
         @Override
@@ -112,6 +112,8 @@ final class KubernetesConfigReader {
         Duration watchTimeout = seconds("watch-timeout-seconds", 180, 1);
         int fetchLimit = value("fetch-limit", 500L, raw -> ValueSyntax.wholeNumber(raw, 1, Integer.MAX_VALUE)).intValue();
         boolean templating = value("use-templating", false, ValueSyntax::bool);
+        Duration launchFailureGrace = seconds("launch-failure-grace-seconds", 300, 0);
+        Duration stopGracePeriod = seconds("stop-grace-period-seconds", 30, 0);
 
         Optional<String> inClusterUrl = inClusterUrl();
         URI apiUrl = apiUrl(inClusterUrl);
@@ -127,7 +129,7 @@ final class KubernetesConfigReader {
         return new KubernetesConfig(launcher.serverUser(), launcher.threadPoolSize(), launcher.enableDebugLogging(),
                 launcher.scratchPath(), launcher.loggingDir(), expiry, profiles,
                 configDir.resolve(ConfigSearchPath.RESOURCES_CONFIG), apiUrl, token, namespace, sharedPid, verify,
-                ca, watchTimeout, fetchLimit, templating, launcher, inClusterUrl.isPresent(), warnings,
+                ca, watchTimeout, fetchLimit, templating, launchFailureGrace, stopGracePeriod, launcher, inClusterUrl.isPresent(), warnings,
                 origins(inClusterUrl.isPresent(), token, ca));
     }
 
@@ -136,7 +138,8 @@ final class KubernetesConfigReader {
         for (String name : List.of("server-user", "thread-pool-size", "enable-debug-logging", "scratch-path",
                 "logging-dir", JOB_EXPIRY_HOURS, "profile-config", "api-url", "auth-token-path", "auth-token",
                 "kubernetes-namespace", "shared-process-namespace", "verify-ssl-certs", "certificate-authority",
-                "watch-timeout-seconds", "fetch-limit", "use-templating")) {
+                "watch-timeout-seconds", "fetch-limit", "use-templating", "launch-failure-grace-seconds",
+                "stop-grace-period-seconds")) {
             options.get(name).filter(o -> !o.value().isBlank()).ifPresent(o -> origins.put(name, o.origin()));
         }
         if (inCluster) {

@@ -64,9 +64,9 @@ public final class BuiltinSpec {
         podAnnotations.put(LauncherKeys.NAME, nz(job.name()));
         podAnnotations.put(LauncherKeys.SERVICE_PORTS, ctx.servicePortsJson());
         if (!job.metadata().isEmpty()) {
-            // as the templates' toJson (Go's encoding/json): map keys sorted
-            podAnnotations.put(LauncherKeys.USER_METADATA,
-                    mapper.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(job.metadata()));
+            // as the templates' toJson (Go's encoding/json): map keys sorted, HTML characters escaped
+            podAnnotations.put(LauncherKeys.USER_METADATA, mapper.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                    .with(GoJsonEscapes.INSTANCE).writeValueAsString(job.metadata()));
         }
         podAnnotations.putAll(stringMap(metadataMap(job, "pod", "annotations")));
         Map<String, String> podLabels = new LinkedHashMap<>();

@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.kubelauncher.kubernetes.cache.ClusterCache;
+import io.kubelauncher.kubernetes.cache.CachedJobs;
 import io.kubelauncher.kubernetes.render.JobNames;
 import io.kubelauncher.kubernetes.translate.JobObjects;
 import org.slf4j.Logger;
@@ -30,14 +30,14 @@ final class Expiry {
     private static final Logger log = LoggerFactory.getLogger(Expiry.class);
 
     private final KubernetesClient client;
-    private final ClusterCache cache;
+    private final CachedJobs cache;
     private final String namespace;
     private final Duration expiry;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
 
-    Expiry(KubernetesClient client, ClusterCache cache, String namespace, Duration expiry, Clock clock, ScheduledExecutorService scheduler) {
+    Expiry(KubernetesClient client, CachedJobs cache, String namespace, Duration expiry, Clock clock, ScheduledExecutorService scheduler) {
         this.client = Objects.requireNonNull(client, "client");
         this.cache = Objects.requireNonNull(cache, "cache");
         this.namespace = Objects.requireNonNull(namespace, "namespace");

@@ -2,7 +2,7 @@ package io.kubelauncher.kubernetes.source;
 
 import io.kubelauncher.api.model.Job;
 import io.kubelauncher.api.plugin.JobStatusPublisher;
-import io.kubelauncher.kubernetes.cache.ClusterCache;
+import io.kubelauncher.kubernetes.cache.CachedJobs;
 import io.kubelauncher.kubernetes.cache.JobChangeListener;
 import io.kubelauncher.kubernetes.translate.JobObjects;
 import io.kubelauncher.kubernetes.translate.JobReader;
@@ -29,7 +29,17 @@ import java.util.concurrent.TimeUnit;
  */
 final class JobTracker implements JobChangeListener {
 
-    private final ClusterCache cache;
+    /**
+     * Cache listeners run on the watch thread of each kind, so a pod turning Running and the Event
+     * "Started container" about the same job are handled on two threads at once. Reading the cache
+     * and publishing under the job's lock makes the last publication of a job come from a read made
+     * after its last change; without it a Pending read could be published after the Running one and
+     * stay the job's status until the job changed again. Striped so that the locks need no cleanup.
+     */
+    private static final int LOCK_STRIPES = 64;
+
+    private final CachedJobs cache;
+    private final Object[] locks = new Object[LOCK_STRIPES];
     private final StatusDeriver deriver;
     private final JobReader reader;
     private final Clock clock;
@@ -38,13 +48,16 @@ final class JobTracker implements JobChangeListener {
     private final Map<String, ScheduledFuture<?>> rechecks = new ConcurrentHashMap<>();
     private volatile JobStatusPublisher publisher;
 
-    JobTracker(ClusterCache cache, StatusDeriver deriver, JobReader reader, Clock clock, ScheduledExecutorService scheduler, Expiry expiry) {
+    JobTracker(CachedJobs cache, StatusDeriver deriver, JobReader reader, Clock clock, ScheduledExecutorService scheduler, Expiry expiry) {
         this.cache = Objects.requireNonNull(cache, "cache");
         this.deriver = Objects.requireNonNull(deriver, "deriver");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.expiry = Objects.requireNonNull(expiry, "expiry");
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            locks[i] = new Object();
+        }
     }
 
     void publishTo(JobStatusPublisher publisher) {
@@ -65,6 +78,12 @@ final class JobTracker implements JobChangeListener {
 
     @Override
     public void jobChanged(String jobName, boolean removed) {
+        synchronized (locks[Math.floorMod(jobName.hashCode(), LOCK_STRIPES)]) {
+            republish(jobName, removed);
+        }
+    }
+
+    private void republish(String jobName, boolean removed) {
         JobStatusPublisher hub = publisher;
         if (removed) {
             cancelRecheck(jobName);

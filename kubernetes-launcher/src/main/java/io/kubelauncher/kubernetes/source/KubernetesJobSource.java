@@ -91,8 +91,8 @@ public final class KubernetesJobSource implements JobSource {
         this.deriver = new StatusDeriver(settings.launchGracePeriod());
         Expiry expiry = new Expiry(client, cache, settings.namespace(), settings.jobExpiry(), clock, scheduler);
         this.tracker = new JobTracker(cache, deriver, reader, clock, scheduler, expiry);
-        this.control = new JobControl(client, cache, settings.namespace(), settings.stopGracePeriod(), clock, mapper);
-        this.stdin = new StdinWriter(client, cache, settings.namespace(), scheduler);
+        this.control = new JobControl(client, cache, settings.namespace(), settings.stopGracePeriod(), clock, mapper, scheduler);
+        this.stdin = new StdinWriter(client, cache, settings.namespace(), scheduler, mapper, clock);
         this.network = new NetworkLookup(client);
     }
 

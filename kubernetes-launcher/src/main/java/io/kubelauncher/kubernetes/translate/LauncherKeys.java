@@ -30,6 +30,12 @@ public final class LauncherKeys {
      */
     public static final String SUBMITTED = "kubelauncher.io/submitted";
 
+    /**
+     * Job annotation (ours) recording when a plugin instance took on delivering the job's stdin; written
+     * with the Job's resourceVersion as a precondition, so that exactly one instance ever does.
+     */
+    public static final String STDIN_CLAIMED = "kubelauncher.io/stdin-claimed";
+
     private LauncherKeys() {
     }
 }

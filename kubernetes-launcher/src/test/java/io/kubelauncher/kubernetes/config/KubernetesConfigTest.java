@@ -122,7 +122,9 @@ class KubernetesConfigTest {
                 "certificate-authority = <certificate> (pod)",
                 "watch-timeout-seconds = 180 (default)",
                 "fetch-limit = 20 (" + file + ":2)",
-                "use-templating = 1 (command line --use-templating)");
+                "use-templating = 1 (command line --use-templating)",
+                "launch-failure-grace-seconds = 300 (default)",
+                "stop-grace-period-seconds = 30 (default)");
         assertThat(read(required()).describe()).contains("auth-token = <redacted> (command line --auth-token)");
     }
 
@@ -358,6 +360,7 @@ class KubernetesConfigTest {
                         + " checked; do not use this in production");
         assertThat(KubernetesConfig.pluginOptionNames()).containsExactlyInAnyOrder("profile-config", "api-url",
                 "auth-token-path", "auth-token", "kubernetes-namespace", "shared-process-namespace", "verify-ssl-certs",
-                "certificate-authority", "watch-timeout-seconds", "fetch-limit", "use-templating");
+                "certificate-authority", "watch-timeout-seconds", "fetch-limit", "use-templating",
+                "launch-failure-grace-seconds", "stop-grace-period-seconds");
     }
 }

@@ -60,16 +60,24 @@ class KubernetesJobSourceSimulatedClusterTest {
         client = KubernetesClients.create(new ClusterConnection(URI.create(cluster.apiUrl()), cluster::token,
                 Optional.of(cluster.caCertificatePem()), true), "rstudio", metrics);
         scheduler = Executors.newScheduledThreadPool(4);
-        source = source(Duration.ofHours(24));
+        source = source(true, Duration.ofSeconds(10));
         source.bootstrap(new BootstrapContext(new Version(3, 7, 0), publisher));
     }
 
-    private KubernetesJobSource source(Duration expiry) {
+    /** A second source on the same cluster and client (the first one is shut down by the caller). */
+    private KubernetesJobSource restarted(boolean sharedProcessNamespace, Duration stopGrace) {
+        source.shutdown();
+        source = source(sharedProcessNamespace, stopGrace);
+        source.bootstrap(new BootstrapContext(new Version(3, 7, 0), publisher));
+        return source;
+    }
+
+    private KubernetesJobSource source(boolean sharedProcessNamespace, Duration stopGrace) {
         ClusterCache cache = new ClusterCache(client, new CacheSettings("rstudio", 500, 5, Duration.ofSeconds(20)), scheduler,
                 new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), new Random(11)));
         JsonMapper mapper = JsonMapper.builder().build();
         return new KubernetesJobSource(client, cache, new PassThroughPolicy(), new BuiltinRenderer(mapper),
-                new SourceSettings("rstudio", "Kubernetes", true, expiry, LAUNCH_GRACE, Duration.ofSeconds(10), Duration.ofMillis(500)),
+                new SourceSettings("rstudio", "Kubernetes", sharedProcessNamespace, Duration.ofHours(24), LAUNCH_GRACE, stopGrace, Duration.ofMillis(500)),
                 Clock.systemUTC(), scheduler, mapper, new PermissionCheck(client, "rstudio")::verify, metrics::takeLatencySample);
     }
 
@@ -134,15 +142,54 @@ class KubernetesJobSourceSimulatedClusterTest {
     }
 
     @Test
-    void stopEndsFinishedWith143() {
-        Job submitted = source.submit(ALICE, Job.builder().name("Sleeper").user("alice").command("sleep 60").build());
+    void stopWithASharedProcessNamespaceSignalsTheProcessesAndKeepsThePodAndItsOutput() throws Exception {
+        Job submitted = source.submit(ALICE, Job.builder().name("Sleeper").user("alice").command("echo started; sleep 60").build());
         await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.RUNNING);
+        Map<String, Long> before = metrics.counts();
 
         var result = source.control(ALICE, source.job(submitted.id()).orElseThrow(), JobOperation.STOP);
 
         assertThat(result.operationComplete()).isTrue();
         await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.FINISHED);
         assertThat(source.job(submitted.id()).orElseThrow().exitCode()).isEqualTo(143);
+        Map<String, Long> after = metrics.counts();
+        assertThat(after.getOrDefault("GET pods/exec", 0L) - before.getOrDefault("GET pods/exec", 0L)).isEqualTo(1);
+        assertThat(after.getOrDefault("DELETE pods", 0L)).isEqualTo(before.getOrDefault("DELETE pods", 0L));
+        assertThat(cluster.client().pods().inNamespace("rstudio").withLabel("job-name", submitted.id()).list().getItems()).hasSize(1);
+        RecordingOutput output = new RecordingOutput();
+        source.streamOutput(ALICE, source.job(submitted.id()).orElseThrow(), OutputType.MIXED, output);
+        assertThat(output.ended.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(output.text.toString()).isEqualTo("started\n");
+    }
+
+    @Test
+    void stopWithASharedProcessNamespaceSendsSigkillWhenTheGracePeriodEnds() {
+        restarted(true, Duration.ofMillis(500));
+        // ignored signals stay ignored across exec, so the shell and its sleeps all ignore SIGTERM
+        Job submitted = source.submit(ALICE, Job.builder().name("Stubborn").user("alice")
+                .command("trap '' TERM; while true; do sleep 1; done").build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.RUNNING);
+
+        source.control(ALICE, source.job(submitted.id()).orElseThrow(), JobOperation.STOP);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.FINISHED);
+        assertThat(source.job(submitted.id()).orElseThrow().exitCode()).isEqualTo(137);
+        assertThat(metrics.counts().getOrDefault("GET pods/exec", 0L)).isEqualTo(2);
+    }
+
+    @Test
+    void stopWithoutASharedProcessNamespaceDeletesThePodWithTheGracePeriod() {
+        restarted(false, Duration.ofSeconds(10));
+        Job submitted = source.submit(ALICE, Job.builder().name("Sleeper").user("alice").command("sleep 60").build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.RUNNING);
+        assertThat(cluster.client().batch().v1().jobs().inNamespace("rstudio").withName(submitted.id()).get()
+                .getSpec().getTemplate().getSpec().getShareProcessNamespace()).isFalse();
+
+        source.control(ALICE, source.job(submitted.id()).orElseThrow(), JobOperation.STOP);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.FINISHED);
+        assertThat(source.job(submitted.id()).orElseThrow().exitCode()).isEqualTo(143);
+        assertThat(metrics.counts()).containsEntry("DELETE pods", 1L).doesNotContainKey("GET pods/exec");
     }
 
     @Test

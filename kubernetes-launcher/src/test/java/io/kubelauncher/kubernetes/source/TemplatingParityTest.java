@@ -52,6 +52,9 @@ class TemplatingParityTest {
                         .tags(List.of("rstudio-r-session", "colon: tag"))
                         .instanceId("lb-1")
                         .metadata(Map.of("job", Map.of("labels", Map.of("app", "jupyter")), "pod", Map.of("annotations", Map.of("note", "yes"))))
+                        .build(),
+                // Go's encoding/json escapes HTML characters and U+2028/U+2029 in the user_metadata annotation
+                base.command("true").metadata(Map.of("note", "<b>R & Python</b>\u2028next\u2029", "z", List.of(1, "a>b"), "a", Map.of("é", "ü")))
                         .build());
     }
 

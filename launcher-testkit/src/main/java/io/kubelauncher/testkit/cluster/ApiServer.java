@@ -38,6 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ApiServer {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  private static final Duration STOP_WAIT = Duration.ofSeconds(5);
   private static final String JSON = "application/json";
 
   /** A parsed resource URL: {@code /api/v1/namespaces/ns/pods/name/log} and its kin. */
@@ -140,7 +141,13 @@ final class ApiServer {
   /** Closes the servers (undeploying a verticle closes the servers it started, and their connections). */
   void stop() {
     for (String deployment : deployments) {
-      vertx.undeploy(deployment).await();
+      try {
+        // closing a server cuts its connections (close is a shutdown without grace period): open
+        // watches, log follows and exec sessions end at once instead of holding the stop up
+        vertx.undeploy(deployment).await(STOP_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        LOG.warn("the API server did not stop within {} ms; its connections are left to Vert.x's close", STOP_WAIT.toMillis());
+      }
     }
     deployments = List.of();
   }
@@ -420,7 +427,7 @@ final class ApiServer {
     request.toWebSocket().onSuccess((ServerWebSocket socket) -> {
       if (subresource.equals("exec")) {
         List<String> command = params.getAll("command");
-        podStreams.exec(socket, container, sandbox.root, command, stdin);
+        podStreams.exec(socket, sandbox, container, pod.path("spec").path("shareProcessNamespace").asBoolean(false), command, stdin);
       } else {
         boolean stdinOnce = false;
         for (JsonNode spec : pod.path("spec").path("containers")) {

@@ -131,6 +131,25 @@ final class ContainerProcess {
     kill();
   }
 
+  /** Sends a signal to every process of the container, the main one included (its process group). */
+  void signalGroup(int signal) throws IOException {
+    if (signal == 9) {
+      kill();
+      return;
+    }
+    new ProcessBuilder(KILL, "-" + signal, "--", "-" + process.pid()).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+  }
+
+  /** Sends a signal to every process of the container but the main one. */
+  void signalDescendants(int signal) throws IOException {
+    List<String> command = new java.util.ArrayList<>(List.of(KILL, "-" + signal, "--"));
+    process.toHandle().descendants().forEach(child -> command.add(Long.toString(child.pid())));
+    if (command.size() > 3) {
+      new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+  }
+
   /** Sends a signal by number to the main process (for exec'd {@code kill -N 1}). */
   void signal(int signal) throws IOException {
     switch (signal) {

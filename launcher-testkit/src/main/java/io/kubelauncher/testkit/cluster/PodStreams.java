@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +23,10 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code v4.channel.k8s.io}, which Fabric8 speaks, and {@code v5.channel.k8s.io}, which adds the
  * close-stdin signal): every binary message starts with its channel, 0 stdin, 1 stdout, 2 stderr,
  * 3 the final Status. An exec of {@code kill [-SIGNAL] 1} signals the container's process (PID 1
- * in a real container); any other exec runs as a local process in the pod's sandbox.
+ * in a real container); {@code kill [-SIGNAL] -1} signals every process the exec could see, as in a
+ * real container: with a shared process namespace every process of every container of the pod (PID
+ * 1 is then the pod's pause process), otherwise the container's processes but its main one (PID 1).
+ * Any other exec runs as a local process in the pod's sandbox.
  */
 final class PodStreams {
   static final List<String> SUBPROTOCOLS = List.of("v5.channel.k8s.io", "v4.channel.k8s.io");
@@ -43,12 +45,28 @@ final class PodStreams {
     this.pumps = pumps;
   }
 
-  void exec(ServerWebSocket socket, PodSandbox.Container container, Path root, List<String> command, boolean stdin) {
+  /** What an exec'd {@code kill} is sent to: PID 1, or every process but PID 1 and itself ({@code -1}). */
+  record Kill(int signal, boolean everyProcess) {}
+
+  void exec(ServerWebSocket socket, PodSandbox sandbox, PodSandbox.Container container, boolean sharedProcessNamespace,
+            List<String> command, boolean stdin) {
     Context context = vertx.getOrCreateContext();
-    OptionalInt signal = killOfMainProcess(command);
-    if (signal.isPresent()) {
+    Path root = sandbox.root;
+    Optional<Kill> kill = killCommand(command);
+    if (kill.isPresent()) {
       try {
-        container.process.signal(signal.getAsInt());
+        int signal = kill.get().signal();
+        if (!kill.get().everyProcess()) {
+          container.process.signal(signal);
+        } else if (sharedProcessNamespace) {
+          for (PodSandbox.Container each : sandbox.containers.values()) {
+            if (each.process != null && each.process.running()) {
+              each.process.signalGroup(signal);
+            }
+          }
+        } else {
+          container.process.signalDescendants(signal);
+        }
         finish(socket, 0);
       } catch (IOException e) {
         send(socket, STDERR, Buffer.buffer(e.getMessage() + "\n"));
@@ -173,29 +191,34 @@ final class PodStreams {
     }
   }
 
-  /** The signal of a {@code kill [-N|-NAME|-s NAME] 1} (directly or as {@code sh -c "..."}), if that is the command. */
-  static OptionalInt killOfMainProcess(List<String> command) {
+  /** The signal and target of a {@code kill [-N|-NAME|-s NAME] 1} or {@code ... -1} (directly or as {@code sh -c "..."}), if that is the command. */
+  static Optional<Kill> killCommand(List<String> command) {
     List<String> words = new ArrayList<>(command);
     if (words.size() == 3 && words.get(0).matches("(.*/)?(sh|bash|ash|dash)") && words.get(1).equals("-c")) {
       words = new ArrayList<>(Arrays.asList(words.get(2).trim().split("\\s+")));
     }
-    if (words.isEmpty() || !words.get(0).matches("(.*/)?kill") || !words.get(words.size() - 1).equals("1")) {
-      return OptionalInt.empty();
+    if (words.size() >= 3 && words.get(words.size() - 2).equals("--")) {
+      words.remove(words.size() - 2);
     }
+    String target = words.isEmpty() ? "" : words.get(words.size() - 1);
+    if (words.isEmpty() || !words.get(0).matches("(.*/)?kill") || !(target.equals("1") || target.equals("-1"))) {
+      return Optional.empty();
+    }
+    boolean everyProcess = target.equals("-1");
     List<String> options = words.subList(1, words.size() - 1);
     if (options.isEmpty()) {
-      return OptionalInt.of(15);
+      return Optional.of(new Kill(15, everyProcess));
     }
     String signal = options.size() == 2 && options.get(0).equals("-s") ? options.get(1)
         : options.size() == 1 && options.get(0).startsWith("-") ? options.get(0).substring(1) : null;
     if (signal == null) {
-      return OptionalInt.empty();
+      return Optional.empty();
     }
     if (signal.matches("[0-9]+")) {
-      return OptionalInt.of(Integer.parseInt(signal));
+      return Optional.of(new Kill(Integer.parseInt(signal), everyProcess));
     }
     Integer number = SIGNALS.get(signal.replaceFirst("^SIG", ""));
-    return number == null ? OptionalInt.empty() : OptionalInt.of(number);
+    return number == null ? Optional.empty() : Optional.of(new Kill(number, everyProcess));
   }
 
   private static void close(OutputStream stream) {

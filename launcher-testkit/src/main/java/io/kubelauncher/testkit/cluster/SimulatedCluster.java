@@ -41,6 +41,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SimulatedCluster implements AutoCloseable {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SimulatedCluster.class);
+  /** The longest close() waits for any one part of the cluster to stop. */
+  private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
+
   private final Builder settings;
   private final ObjectStore store;
   private final Scenarios scenarios;
@@ -224,15 +228,23 @@ public final class SimulatedCluster implements AutoCloseable {
   }
 
   private void shutdownRuntime() {
-    controllerThread.submit(kubelet::shutdown);
-    controllerThread.shutdown();
     try {
-      controllerThread.awaitTermination(5, TimeUnit.SECONDS);
+      controllerThread.submit(kubelet::shutdown).get(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+             | java.util.concurrent.RejectedExecutionException e) {
+      LOG.warn("the kubelet did not stop its containers cleanly: {}", e.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    // shutdownNow, not shutdown: delayed work (a grace period's SIGKILL, a job's backoff) would
+    // otherwise keep the controller alive, and close() waiting, until it came due
+    controllerThread.shutdownNow();
     pumps.shutdownNow();
-    vertx.close().await();
+    try {
+      vertx.close().await(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      LOG.warn("Vert.x did not close within {} ms; leaving its threads to end on their own", SHUTDOWN_WAIT.toMillis());
+    }
     if (settings.temporaryStateDir) {
       deleteTree(settings.stateDir);
     }
