@@ -49,7 +49,7 @@ final class ManyJobsSuite implements Suite {
 
     @Override
     public List<Figure> run(BenchEnvironment env) throws Exception {
-        int requests = env.size(300, 60);
+        int requests = env.size(200, 60);
         List<Figure> figures = new ArrayList<>();
         try (SimulatedCluster cluster = Clusters.start()) {
             Specimen specimen = Specimen.capture(env, cluster, List.of());
