@@ -64,6 +64,8 @@ final class ManyJobsSuite implements Suite {
                         i >= JOBS - PENDING - WITH_EVENTS);
             }
             env.log("manyjobs: seeded %,d jobs in %.1f s", JOBS, (System.nanoTime() - seeding) / 1e9);
+            String listing = listAlone(cluster);
+            env.log("manyjobs: %s", listing);
 
             Path dir = env.newDirectory("manyjobs");
             try (PluginProcess plugin = PluginProcess.start(env, cluster, dir, List.of())) {
@@ -80,13 +82,46 @@ final class ManyJobsSuite implements Suite {
                 double seconds = booted / 1e9;
                 figures.add(Figure.atMost(BOOT, "< 3 s", seconds, 3, String.format(Locale.ROOT, "%.2f s", seconds),
                         String.format(Locale.ROOT, "%.0f ms from process start to the Bootstrap answer, of which the plugin process"
-                                + " used %.1f s of CPU (JVM start included); the plugin then lists %,d jobs", booted / 1e6,
-                                bootCpu.toMillis() / 1e3, total)));
+                                + " used %.1f s of CPU (JVM start included); the plugin then lists %,d jobs; %s", booted / 1e6,
+                                bootCpu.toMillis() / 1e3, total, listing)));
                 figures.add(heap(env, plugin));
                 figures.addAll(filteredGets(env, plugin, requests));
             }
         }
         return figures;
+    }
+
+    /**
+     * The cluster alone: the paged lists the plugin's cache makes at start-up (Jobs, pods, Services,
+     * Events; 500 per page, the default {@code fetch-limit}) made from this JVM, to tell the
+     * SimulatedCluster's share of the bootstrap from the plugin's.
+     */
+    private static String listAlone(SimulatedCluster cluster) {
+        var client = cluster.client();
+        long start = System.nanoTime();
+        int[] pages = {0};
+        int jobs = pagedCount(pages, token -> client.batch().v1().jobs().withLabel("app.kubernetes.io/managed-by", "launcher")
+                .list(page(token)));
+        int pods = pagedCount(pages, token -> client.pods().withLabel("job-name").list(page(token)));
+        int events = pagedCount(pages, token -> client.v1().events().list(page(token)));
+        return String.format(Locale.ROOT, "the same paged lists made from the benchmark's JVM (Fabric8, 500 per page) take %.1f s"
+                + " for %,d Jobs, %,d pods and %,d Events in %d pages", (System.nanoTime() - start) / 1e9, jobs, pods, events, pages[0]);
+    }
+
+    private static io.fabric8.kubernetes.api.model.ListOptions page(String continueToken) {
+        return new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withLimit(500L).withContinue(continueToken).build();
+    }
+
+    private static int pagedCount(int[] pages, java.util.function.Function<String, io.fabric8.kubernetes.api.model.KubernetesResourceList<?>> page) {
+        int count = 0;
+        String token = null;
+        do {
+            var list = page.apply(token);
+            pages[0]++;
+            count += list.getItems().size();
+            token = list.getMetadata().getContinue();
+        } while (token != null && !token.isEmpty());
+        return count;
     }
 
     private static Figure heap(BenchEnvironment env, PluginProcess plugin) throws IOException, InterruptedException {
