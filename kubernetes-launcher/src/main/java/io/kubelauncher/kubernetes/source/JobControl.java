@@ -35,7 +35,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Stop follows {@code shared-process-namespace}, read from the Job's own pod template (what the
  * pod really runs with, whichever template or instance made it). With a shared process namespace
- * PID 1 is the pod's pause process, so an exec of {@code kill -TERM -1} in the job's container sends
+ * PID 1 is the pod's pause process, so an exec of {@code kill -TERM -1} in the job's container (once
+ * a shell has checked that PID 1 is indeed the pause process) sends
  * SIGTERM to every process of the job, not only to the container's main process as the kubelet
  * would; the job ends on its own (143 unless it handles the signal) and its pod stays, with its log,
  * until expiry. What still runs after the stop grace period gets {@code kill -KILL -1} the same way.
@@ -152,11 +153,15 @@ final class JobControl {
 
     /**
      * {@code kill -SIGNAL -1} in the job's container: every process the job's user may signal but the
-     * pause process (PID 1) and the kill itself. Empty when it worked, else why not.
+     * pause process (PID 1) and the kill itself. Only once the shell has checked that PID 1 is the
+     * pause process: {@code kill -1} anywhere else (a pod without a shared namespace, or a stand-in
+     * cluster that runs execs on its own host) would signal far more than the job. Empty when it
+     * worked, else why not.
      */
     private Optional<String> signalEveryProcess(String pod, String container, String signal) {
+        String script = "test \"$(cat /proc/1/comm)\" = pause && exec kill -" + signal + " -1";
         try (ExecWatch exec = client.pods().inNamespace(namespace).withName(pod).inContainer(container)
-                .redirectingOutput().redirectingError().exec("kill", "-" + signal, "-1")) {
+                .redirectingOutput().redirectingError().exec("/bin/sh", "-c", script)) {
             Integer code = exec.exitCode().get(EXEC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return code != null && code == 0 ? Optional.empty() : Optional.of("kill exited with " + code);
         } catch (KubernetesClientException e) {

@@ -3,7 +3,6 @@ package io.kubelauncher.kubernetes.source;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.LogWatch;
 import io.kubelauncher.api.model.Job;
 import io.kubelauncher.api.model.JobStatus;
 import io.kubelauncher.api.model.OutputType;
@@ -44,7 +43,7 @@ final class OutputFollower implements JobChangeListener, StreamHandle {
     private final ScheduledExecutorService scheduler;
     private final TimestampedLines lines;
     private State state = State.WAITING;
-    private LogWatch watch;
+    private PodLogFollow watch;
 
     OutputFollower(KubernetesClient client, ClusterCache cache, JobTracker tracker, String namespace, String jobId,
                    OutputSink sink, ScheduledExecutorService scheduler) {
@@ -111,12 +110,9 @@ final class OutputFollower implements JobChangeListener, StreamHandle {
 
     private void follow(String pod, String container, Optional<Instant> since) {
         state = State.STREAMING;
-        var logs = client.pods().inNamespace(namespace).withName(pod).inContainer(container).withReadyWaitTimeout(0);
-        var timed = logs.usingTimestamps();
-        LogWatch w = since.isPresent() ? timed.sinceTime(since.get().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()).watchLog(lines)
-                : timed.watchLog(lines);
-        watch = w;
-        w.onClose().whenComplete((error, failure) -> closed(pod, container, error != null ? error : failure));
+        PodLogFollow follow = PodLogFollow.start(client, namespace, pod, container, since, lines);
+        watch = follow;
+        follow.ended().whenComplete((done, failure) -> closed(pod, container, failure));
     }
 
     private void closed(String pod, String container, Throwable error) {
@@ -170,7 +166,7 @@ final class OutputFollower implements JobChangeListener, StreamHandle {
 
     @Override
     public void cancel() {
-        LogWatch w;
+        PodLogFollow w;
         synchronized (this) {
             state = State.DONE;
             w = watch;

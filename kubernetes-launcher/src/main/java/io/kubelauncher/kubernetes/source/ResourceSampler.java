@@ -21,9 +21,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Samples a running job's CPU and memory from the metrics API (metrics-server's PodMetrics) at a fixed
- * interval. PodMetrics gives the current CPU rate and working-set memory; it has no CPU time or
- * virtual memory, so those stay unknown (omitted). Ends with {@code complete} when the job leaves
- * Running, or after repeated failures (no metrics-server).
+ * interval. PodMetrics gives the current CPU rate and working-set memory: {@code cpuPercent} is the
+ * rate as a percentage of one core, {@code cpuTime} the rate integrated over the samples (see
+ * {@link CpuTime}); virtual memory is unknown (omitted). Ends with {@code complete} when the job
+ * leaves Running, or after repeated failures (no metrics-server).
  */
 final class ResourceSampler implements StreamHandle {
 
@@ -36,6 +37,7 @@ final class ResourceSampler implements StreamHandle {
     private final String namespace;
     private final String jobId;
     private final ResourceSink sink;
+    private final CpuTime cpuTime = new CpuTime();
     private int failures;
     private ScheduledFuture<?> task;
 
@@ -73,7 +75,7 @@ final class ResourceSampler implements StreamHandle {
             String main = objects.get().mainContainerName();
             for (ContainerMetrics c : metrics.getContainers()) {
                 if (main.equals(c.getName()) && c.getUsage() != null) {
-                    sink.utilisation(utilisation(c.getUsage().get("cpu"), c.getUsage().get("memory")));
+                    sink.utilisation(utilisation(c.getUsage().get("cpu"), c.getUsage().get("memory"), cpuSeconds(metrics, c.getUsage().get("cpu"))));
                 }
             }
         } catch (KubernetesClientException e) {
@@ -85,10 +87,23 @@ final class ResourceSampler implements StreamHandle {
         }
     }
 
-    static ResourceUtilisation utilisation(Quantity cpu, Quantity memory) {
+    /** The CPU time so far, or null when the sample does not say when it was taken or over what window. */
+    private Double cpuSeconds(PodMetrics metrics, Quantity cpu) {
+        if (cpu == null || metrics.getTimestamp() == null || metrics.getWindow() == null) {
+            return null;
+        }
+        try {
+            return cpuTime.add(java.time.Instant.parse(metrics.getTimestamp()), metrics.getWindow().getDuration(),
+                    cpu.getNumericalAmount().doubleValue());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    static ResourceUtilisation utilisation(Quantity cpu, Quantity memory, Double cpuSeconds) {
         Double cpuPercent = cpu == null ? null : cpu.getNumericalAmount().multiply(BigDecimal.valueOf(100)).doubleValue();
         Double resident = memory == null ? null : Quantity.getAmountInBytes(memory).divide(MB, 3, java.math.RoundingMode.HALF_UP).doubleValue();
-        return new ResourceUtilisation(cpuPercent, null, null, resident);
+        return new ResourceUtilisation(cpuPercent, cpuSeconds, null, resident);
     }
 
     @Override

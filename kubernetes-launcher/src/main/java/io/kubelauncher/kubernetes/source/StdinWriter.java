@@ -105,13 +105,19 @@ final class StdinWriter implements JobChangeListener {
         }
         String container = objects.get().mainContainerName();
         executor.execute(() -> {
+            boolean won = false;
             try {
-                if (claim(job)) {
+                won = claim(job);
+                if (won) {
                     submitted.remove(jobName);
                     write(pod.get(), container, stdin);
                 }
             } finally {
                 claiming.remove(jobName);
+            }
+            if (!won) {
+                // changes that arrived during the claim were skipped: the newer Job may already be cached
+                jobChanged(jobName, false);
             }
         });
     }

@@ -107,11 +107,16 @@ class KubernetesJobSourceSimulatedClusterTest {
         assertThat(finished.exitCode()).isEqualTo(0);
         assertThat(finished.host()).isNotEmpty();
 
+        Map<String, Long> beforeOutput = metrics.counts();
         RecordingOutput output = new RecordingOutput();
         source.streamOutput(ALICE, finished, OutputType.MIXED, output);
         assertThat(output.ended.await(20, TimeUnit.SECONDS)).isTrue();
         assertThat(output.text.toString()).isEqualTo("hello world\n");
         assertThat(output.completions.get()).isEqualTo(1);
+        // one request for the output: the log itself, without Fabric8's LIST of the pod before it
+        Map<String, Long> afterOutput = metrics.counts();
+        assertThat(afterOutput.get("GET pods/log") - beforeOutput.getOrDefault("GET pods/log", 0L)).isEqualTo(1);
+        assertThat(afterOutput.get("LIST pods")).isEqualTo(beforeOutput.get("LIST pods"));
     }
 
     @Test
@@ -218,7 +223,8 @@ class KubernetesJobSourceSimulatedClusterTest {
 
     @Test
     void resourceFiguresAreStreamedWhileRunningThenComplete() throws Exception {
-        Job submitted = source.submit(ALICE, Job.builder().name("Busy").user("alice").command("sleep 30").build());
+        // busy until killed, so that CPU time accumulates
+        Job submitted = source.submit(ALICE, Job.builder().name("Busy").user("alice").command("while :; do :; done").build());
         await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.RUNNING);
         java.util.List<io.kubelauncher.api.model.ResourceUtilisation> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.concurrent.CountDownLatch completed = new java.util.concurrent.CountDownLatch(1);
@@ -243,8 +249,9 @@ class KubernetesJobSourceSimulatedClusterTest {
                 return completed.getCount() == 0;
             }
         });
-        await().atMost(Duration.ofSeconds(20)).until(() -> !samples.isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> samples.size() >= 2 && samples.get(samples.size() - 1).cpuTime() > 0);
         assertThat(samples.get(0).residentMemory()).isPositive();
+        assertThat(samples).extracting(io.kubelauncher.api.model.ResourceUtilisation::cpuTime).isSorted();
         source.control(ALICE, source.job(submitted.id()).orElseThrow(), JobOperation.KILL);
         assertThat(completed.await(20, TimeUnit.SECONDS)).isTrue();
     }

@@ -25,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * 3 the final Status. An exec of {@code kill [-SIGNAL] 1} signals the container's process (PID 1
  * in a real container); {@code kill [-SIGNAL] -1} signals every process the exec could see, as in a
  * real container: with a shared process namespace every process of every container of the pod (PID
- * 1 is then the pod's pause process), otherwise the container's processes but its main one (PID 1).
+ * 1 is then the pod's pause process), otherwise the container's processes but its main one (PID 1);
+ * behind a shell's check that PID 1 is the pause process, only with a shared process namespace.
  * Any other exec runs as a local process in the pod's sandbox.
  */
 final class PodStreams {
@@ -45,8 +46,15 @@ final class PodStreams {
     this.pumps = pumps;
   }
 
-  /** What an exec'd {@code kill} is sent to: PID 1, or every process but PID 1 and itself ({@code -1}). */
-  record Kill(int signal, boolean everyProcess) {}
+  /**
+   * What an exec'd {@code kill} is sent to: PID 1, or every process but PID 1 and itself ({@code -1});
+   * {@code ifPidOneIsPause} when a shell runs it only after checking that PID 1 is the pod's pause
+   * process ({@link #PAUSE_GUARD}), i.e. that the pod shares its process namespace.
+   */
+  record Kill(int signal, boolean everyProcess, boolean ifPidOneIsPause) {}
+
+  /** The shell test, before {@code &&}, that PID 1 is the pause process. */
+  static final String PAUSE_GUARD = "test \"$(cat /proc/1/comm)\" = pause";
 
   void exec(ServerWebSocket socket, PodSandbox sandbox, PodSandbox.Container container, boolean sharedProcessNamespace,
             List<String> command, boolean stdin) {
@@ -56,7 +64,9 @@ final class PodStreams {
     if (kill.isPresent()) {
       try {
         int signal = kill.get().signal();
-        if (!kill.get().everyProcess()) {
+        if (kill.get().ifPidOneIsPause() && !sharedProcessNamespace) {
+          finish(socket, 1); // PID 1 is the container's own process: the guard fails, nothing is signalled
+        } else if (!kill.get().everyProcess()) {
           container.process.signal(signal);
         } else if (sharedProcessNamespace) {
           for (PodSandbox.Container each : sandbox.containers.values()) {
@@ -191,11 +201,23 @@ final class PodStreams {
     }
   }
 
-  /** The signal and target of a {@code kill [-N|-NAME|-s NAME] 1} or {@code ... -1} (directly or as {@code sh -c "..."}), if that is the command. */
+  /**
+   * The signal and target of a {@code kill [-N|-NAME|-s NAME] 1} or {@code ... -1}, directly or as
+   * {@code sh -c "[PAUSE_GUARD && ][exec ]kill ..."}, if that is the command.
+   */
   static Optional<Kill> killCommand(List<String> command) {
     List<String> words = new ArrayList<>(command);
+    boolean guarded = false;
     if (words.size() == 3 && words.get(0).matches("(.*/)?(sh|bash|ash|dash)") && words.get(1).equals("-c")) {
-      words = new ArrayList<>(Arrays.asList(words.get(2).trim().split("\\s+")));
+      List<String> steps = Arrays.stream(words.get(2).split("&&")).map(String::trim).toList();
+      for (String guard : steps.subList(0, steps.size() - 1)) {
+        if (!guard.equals(PAUSE_GUARD)) {
+          return Optional.empty();
+        }
+        guarded = true;
+      }
+      String last = steps.get(steps.size() - 1).replaceFirst("^exec\\s+", "");
+      words = new ArrayList<>(Arrays.asList(last.split("\\s+")));
     }
     if (words.size() >= 3 && words.get(words.size() - 2).equals("--")) {
       words.remove(words.size() - 2);
@@ -207,7 +229,7 @@ final class PodStreams {
     boolean everyProcess = target.equals("-1");
     List<String> options = words.subList(1, words.size() - 1);
     if (options.isEmpty()) {
-      return Optional.of(new Kill(15, everyProcess));
+      return Optional.of(new Kill(15, everyProcess, guarded));
     }
     String signal = options.size() == 2 && options.get(0).equals("-s") ? options.get(1)
         : options.size() == 1 && options.get(0).startsWith("-") ? options.get(0).substring(1) : null;
@@ -215,10 +237,10 @@ final class PodStreams {
       return Optional.empty();
     }
     if (signal.matches("[0-9]+")) {
-      return Optional.of(new Kill(Integer.parseInt(signal), everyProcess));
+      return Optional.of(new Kill(Integer.parseInt(signal), everyProcess, guarded));
     }
     Integer number = SIGNALS.get(signal.replaceFirst("^SIG", ""));
-    return number == null ? Optional.empty() : Optional.of(new Kill(number, everyProcess));
+    return number == null ? Optional.empty() : Optional.of(new Kill(number, everyProcess, guarded));
   }
 
   private static void close(OutputStream stream) {
