@@ -48,6 +48,11 @@ final class PluginProcess implements AutoCloseable {
         try {
             Path token = directory.resolve("kubernetes.launcher.token");
             Files.writeString(token, cluster.token());
+            try {
+                Files.setPosixFilePermissions(token, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // the plugin only warns about a readable token
+            }
             Path profiles = directory.resolve("launcher.kubernetes.profiles.conf");
             Files.writeString(profiles, "[*]\ndefault-container-image=ubuntu:24.04\nmax-mem-mb=4096\n");
             String ca = Base64.getEncoder().encodeToString(cluster.caCertificatePem().getBytes(StandardCharsets.UTF_8));
@@ -58,7 +63,9 @@ final class PluginProcess implements AutoCloseable {
                     "kubernetes-namespace=" + cluster.namespace(),
                     "scratch-path=" + directory.resolve("scratch"),
                     "logging-dir=" + directory.resolve("logs"),
-                    "profile-config=" + profiles));
+                    "profile-config=" + profiles,
+                    // started by whoever runs the benchmark: it keeps that identity rather than dropping to rstudio-server
+                    "server-user=" + System.getProperty("user.name")));
             lines.addAll(settings);
             Path conf = directory.resolve("launcher.kubernetes.conf");
             Files.writeString(conf, String.join("\n", lines) + "\n");
