@@ -53,6 +53,8 @@ final class ManyJobsSuite implements Suite {
         List<Figure> figures = new ArrayList<>();
         try (SimulatedCluster cluster = Clusters.start()) {
             Specimen specimen = Specimen.capture(env, cluster, List.of());
+            String empty = bootstrapWithoutHistory(env, cluster);
+            env.log("manyjobs: %s", empty);
             JobHistory history = new JobHistory(cluster, specimen);
             long seeding = System.nanoTime();
             for (int i = 0; i < JOBS; i++) {
@@ -82,13 +84,23 @@ final class ManyJobsSuite implements Suite {
                 double seconds = booted / 1e9;
                 figures.add(Figure.atMost(BOOT, "< 3 s", seconds, 3, String.format(Locale.ROOT, "%.2f s", seconds),
                         String.format(Locale.ROOT, "%.0f ms from process start to the Bootstrap answer, of which the plugin process"
-                                + " used %.1f s of CPU (JVM start included); the plugin then lists %,d jobs; %s", booted / 1e6,
-                                bootCpu.toMillis() / 1e3, total, listing)));
+                                + " used %.1f s of CPU (JVM start included); the plugin then lists %,d jobs; %s; %s", booted / 1e6,
+                                bootCpu.toMillis() / 1e3, total, listing, empty)));
                 figures.add(heap(env, plugin));
                 figures.addAll(filteredGets(env, plugin, requests));
             }
         }
         return figures;
+    }
+
+    /** The same plugin bootstrapping on the same cluster before it holds any history: the fixed cost of a start. */
+    private static String bootstrapWithoutHistory(BenchEnvironment env, SimulatedCluster cluster) {
+        try (PluginProcess plugin = PluginProcess.start(env, cluster, env.newDirectory("manyjobs-empty"), List.of())) {
+            plugin.bootstrap();
+            long booted = System.nanoTime() - plugin.startedNanos();
+            return String.format(Locale.ROOT, "with 1 job instead, the same plugin answers Bootstrap %.0f ms after its start, using %.1f s of CPU",
+                    booted / 1e6, plugin.cpuTime().toMillis() / 1e3);
+        }
     }
 
     /**
