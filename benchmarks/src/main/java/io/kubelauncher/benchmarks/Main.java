@@ -65,6 +65,7 @@ public final class Main {
         BenchEnvironment env = new BenchEnvironment(pluginJar, pluginJvm, oracle, root.resolve("testdata"), work, quick, System.err);
         Machine before = Machine.now();
         env.log("%s; load average %s; %s run", before.describe(), before.loadAverage(), quick ? "quick" : "full");
+        env.log("plugin configurations and logs go to %s (kept for inspection)", work);
 
         List<Figure> figures = new ArrayList<>();
         List<String> loads = new ArrayList<>();
