@@ -121,7 +121,7 @@ public final class RequestDecoder {
                 case GET_JOB -> getJob();
                 case JOB_STATUS_STREAM -> cancel()
                         ? new Request.JobStatusStream(requestId, lenientUser(), lenientString("jobId"), true)
-                        : new Request.JobStatusStream(requestId, user(), requiredString("jobId"), false);
+                        : new Request.JobStatusStream(requestId, user(), requiredJobId(), false);
                 case CONTROL_JOB -> controlJob();
                 case JOB_OUTPUT_STREAM -> cancel()
                         ? new Request.JobOutputStream(requestId, lenientUser(), lenientString("jobId"), null, true)
@@ -131,8 +131,8 @@ public final class RequestDecoder {
                         : new Request.ResourceUtilStream(requestId, user(), singleJobId(), false);
                 case JOB_NETWORK -> new Request.JobNetwork(requestId, user(), singleJobId());
                 case CLUSTER_INFO -> new Request.ClusterInfo(requestId, user());
-                case SET_LOAD_BALANCER_NODES -> new Request.SetLoadBalancerNodes(requestId, user(), nodes());
-                case CONFIG_RELOAD -> new Request.ConfigReload(requestId, user());
+                case SET_LOAD_BALANCER_NODES -> new Request.SetLoadBalancerNodes(requestId, launcherUser(), nodes());
+                case CONFIG_RELOAD -> new Request.ConfigReload(requestId, launcherUser());
             };
         }
 
@@ -159,9 +159,20 @@ public final class RequestDecoder {
 
         private RequestUser user() throws RequestException {
             String username = requiredString("username").trim();
+            if (username.isEmpty()) {
+                // an empty name would see no job at all and answer "not found": say what is really wrong
+                throw invalid("username must not be empty");
+            }
             JsonNode requestUsername = root.get("requestUsername");
             String caller = requestUsername != null && requestUsername.isString() ? requestUsername.asString() : "";
             return new RequestUser(username, caller);
+        }
+
+        /** Requests the Launcher makes for itself (201, 202): the name is informational and may be empty. */
+        private RequestUser launcherUser() throws RequestException {
+            String username = requiredString("username").trim();
+            JsonNode requestUsername = root.get("requestUsername");
+            return new RequestUser(username, requestUsername != null && requestUsername.isString() ? requestUsername.asString() : "");
         }
 
         private RequestUser lenientUser() {
@@ -186,7 +197,7 @@ public final class RequestDecoder {
 
         private Request getJob() throws RequestException {
             RequestUser user = user();
-            String jobId = requiredString("jobId");
+            String jobId = requiredJobId();
             Set<String> tags = new LinkedHashSet<>(stringArray("tags"));
             Set<JobStatus> statuses = new LinkedHashSet<>();
             List<String> invalid = new ArrayList<>();
@@ -207,7 +218,7 @@ public final class RequestDecoder {
 
         private Request controlJob() throws RequestException {
             RequestUser user = user();
-            String jobId = requiredString("jobId");
+            String jobId = requiredJobId();
             if (jobId.equals("*")) {
                 throw invalid("cannot control all jobs at once: jobId must name one job");
             }
@@ -271,9 +282,18 @@ public final class RequestDecoder {
         }
 
         private String singleJobId() throws RequestException {
-            String jobId = requiredString("jobId");
+            String jobId = requiredJobId();
             if (jobId.equals("*")) {
                 throw invalid("jobId must name one job; \"*\" is not allowed here");
+            }
+            return jobId;
+        }
+
+        /** A job id the request cannot do without: present, a string, not empty. */
+        private String requiredJobId() throws RequestException {
+            String jobId = requiredString("jobId");
+            if (jobId.isEmpty()) {
+                throw invalid("jobId must not be empty");
             }
             return jobId;
         }

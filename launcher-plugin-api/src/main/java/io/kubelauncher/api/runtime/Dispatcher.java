@@ -154,6 +154,10 @@ final class Dispatcher {
         Job.Builder builder = job.toBuilder();
         if (isEmpty(job.user()) && !user.isAllUsers()) {
             builder.user(user.username());
+        } else if (!user.isAllUsers() && !user.username().equals(job.user())) {
+            // Only '*' (an administrator, or the Launcher with authorisation off) may act for someone else.
+            throw PluginException.invalidRequest("job.user '" + job.user() + "' is not the requesting user '"
+                    + user.username() + "'; only '*' may submit jobs for other users");
         }
         if (isEmpty(job.resourceProfile())) {
             builder.resourceProfile(Job.CUSTOM_RESOURCE_PROFILE);

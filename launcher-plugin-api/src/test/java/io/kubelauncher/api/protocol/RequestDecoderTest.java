@@ -101,6 +101,21 @@ class RequestDecoderTest {
     }
 
     @Test
+    void anEmptyUserOrJobIdIsAnInvalidRequest() throws RequestException {
+        RequestException noUser = failure("{\"messageType\":3,\"requestId\":3,\"username\":\" \",\"jobId\":\"*\"}");
+        assertThat(noUser.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(noUser.getMessage()).endsWith("username must not be empty");
+        RequestException noJob = failure("{\"messageType\":8,\"requestId\":4,\"username\":\"u\",\"jobId\":\"\"}");
+        assertThat(noJob.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(noJob.getMessage()).endsWith("jobId must not be empty");
+        assertThat(failure("{\"messageType\":5,\"requestId\":5,\"username\":\"u\",\"jobId\":\"\",\"operation\":3}")
+                .getMessage()).endsWith("jobId must not be empty");
+        // the Launcher's own requests carry no user that matters
+        assertThat(decode("{\"messageType\":202,\"requestId\":6,\"username\":\"\"}"))
+                .isEqualTo(new Request.ConfigReload(6, new RequestUser("", "")));
+    }
+
+    @Test
     void controlJobChecksOperationAndStar() throws RequestException {
         assertThat(((Request.ControlJob) decode("{\"messageType\":5,\"requestId\":9,\"username\":\"u\","
                 + "\"jobId\":\"j\",\"operation\":3}")).operation()).isEqualTo(JobOperation.KILL);

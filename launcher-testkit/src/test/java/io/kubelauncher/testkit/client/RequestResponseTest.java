@@ -72,6 +72,13 @@ class RequestResponseTest {
         Message noUser = client.submitJob("*", job("x", "echo"));
         assertThat(noUser.errorCode()).isEqualTo(2);
         assertThat(noUser.errorMessage()).isEqualTo("User must not be empty");
+        var someoneElses = job("x", "echo");
+        someoneElses.put("user", "alice");
+        Message impersonation = client.submitJob("carol", someoneElses);
+        assertThat(impersonation.errorCode()).isEqualTo(2);
+        assertThat(impersonation.errorMessage()).isEqualTo(
+                "job.user 'alice' is not the requesting user 'carol'; only '*' may submit jobs for other users");
+        assertThat(client.submitJob("*", someoneElses).get("jobs").get(0).get("user").asString()).isEqualTo("alice");
         var badMount = job("x", "echo");
         badMount.putArray("mounts").addObject().put("mountPath", "/d").put("type", "nfs").putObject("source")
                 .put("host", "h");
