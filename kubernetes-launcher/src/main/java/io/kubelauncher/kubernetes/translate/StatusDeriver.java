@@ -45,6 +45,11 @@ public final class StatusDeriver {
     private static final Set<String> PULL_WAITING = Set.of("ErrImagePull", "ImagePullBackOff");
     private static final Set<String> CREATE_WAITING = Set.of("CreateContainerConfigError", "CreateContainerError", "RunContainerError");
 
+    /** The Job condition that says its (only) pod failed. */
+    private static final String BACKOFF_LIMIT = "BackoffLimitExceeded";
+    /** How long a failed Job waits for its pod's exit code before it is reported without one. */
+    static final Duration EXIT_REPORT_WAIT = Duration.ofSeconds(15);
+
     private final Duration launchGracePeriod;
 
     /**
@@ -86,6 +91,20 @@ public final class StatusDeriver {
         Optional<LaunchProblem> problem = launchProblem(objects, pod, main, created);
         if (finished.isPresent()) {
             Instant at = Timestamps.parse(finished.get().getLastTransitionTime()).orElse(created);
+            if (problem.isEmpty() && pod.isPresent() && BACKOFF_LIMIT.equals(finished.get().getReason())) {
+                // The Job controller gives up only after the pod has failed, i.e. after the container
+                // exited; the pod's own update, which carries the exit code, travels on another watch
+                // and may reach us a moment later. Reporting Failed meanwhile would turn into Finished
+                // (exit code N) when it arrives, and a terminal status must never change.
+                Instant deadline = at.plus(EXIT_REPORT_WAIT);
+                if (now.isBefore(deadline)) {
+                    Observation meanwhile = running ? new Observation(JobStatus.RUNNING, "", OptionalInt.empty(), host,
+                            main.flatMap(cs -> Timestamps.parse(cs.getState().getRunning().getStartedAt())).orElse(created), Optional.empty())
+                            : pending(objects, pod, main, created);
+                    return new Observation(meanwhile.status(), meanwhile.message(), meanwhile.exitCode(), meanwhile.host(),
+                            meanwhile.lastUpdateTime(), Optional.of(deadline));
+                }
+            }
             String why = problem.map(LaunchProblem::message).orElseGet(() -> jobFailureMessage(finished.get()));
             return new Observation(JobStatus.FAILED, why, OptionalInt.empty(), host, at, Optional.empty());
         }

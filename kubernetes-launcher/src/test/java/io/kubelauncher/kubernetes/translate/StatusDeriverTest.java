@@ -187,6 +187,31 @@ class StatusDeriverTest {
     }
 
     @Test
+    void aJobThatGaveUpWaitsForItsPodsExitCodeInsteadOfFlippingFromFailedToFinished() {
+        Instant gaveUp = CREATED.plusSeconds(20);
+        Job job = job();
+        job.setStatus(new io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder().addNewCondition().withType("Failed").withStatus("True")
+                .withReason("BackoffLimitExceeded").withMessage("Job has reached the specified backoff limit")
+                .withLastTransitionTime(gaveUp.toString()).endCondition().build());
+        Pod stillRunning = withMain(pod(), new ContainerStatusBuilder().withNewState().withNewRunning()
+                .withStartedAt(CREATED.plusSeconds(2).toString()).endRunning().endState());
+
+        Observation meanwhile = derive(job, List.of(stillRunning), List.of(), gaveUp.plusSeconds(1));
+        assertThat(meanwhile.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(meanwhile.recheckAt()).contains(gaveUp.plus(StatusDeriver.EXIT_REPORT_WAIT));
+
+        Pod exited = withMain(pod(), new ContainerStatusBuilder().withNewState().withNewTerminated().withExitCode(3)
+                .withFinishedAt(CREATED.plusSeconds(19).toString()).endTerminated().endState());
+        Observation arrived = derive(job, List.of(exited), List.of(), gaveUp.plusSeconds(2));
+        assertThat(arrived.status()).isEqualTo(JobStatus.FINISHED);
+        assertThat(arrived.exitCode()).hasValue(3);
+
+        Observation never = derive(job, List.of(stillRunning), List.of(), gaveUp.plus(StatusDeriver.EXIT_REPORT_WAIT));
+        assertThat(never.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(never.message()).isEqualTo("Kubernetes could not run the job: Job has reached the specified backoff limit");
+    }
+
+    @Test
     void aDeadlineFailureWithoutExitIsFailed() {
         Job job = job();
         job.setStatus(new io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder().addNewCondition().withType("Failed").withStatus("True")
