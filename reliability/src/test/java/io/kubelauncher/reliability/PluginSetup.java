@@ -26,6 +26,7 @@ final class PluginSetup {
     private String resourceProfiles = "";
     private final List<String> configLines = new ArrayList<>();
     private final List<String> extraArgs = new ArrayList<>();
+    private int watchTimeoutSeconds = 10;
 
     PluginSetup(SimulatedCluster cluster, Path dir) {
         this.cluster = cluster;
@@ -45,6 +46,11 @@ final class PluginSetup {
     /** An extra {@code name=value} line of launcher.kubernetes.conf. */
     PluginSetup config(String line) {
         configLines.add(line);
+        return this;
+    }
+
+    PluginSetup watchTimeoutSeconds(int seconds) {
+        this.watchTimeoutSeconds = seconds;
         return this;
     }
 
@@ -68,7 +74,9 @@ final class PluginSetup {
 
     LauncherClient start() {
         try {
-            return LauncherClient.start(command());
+            // generous answer timeout: CI machines are small and shared
+            return LauncherClient.start(new ProcessBuilder(command()), java.time.Clock.systemUTC(),
+                    LauncherClient.DEFAULT_MAX_MESSAGE_SIZE, java.time.Duration.ofSeconds(90));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,7 +100,7 @@ final class PluginSetup {
                     "scratch-path=" + dir.resolve("scratch"),
                     "logging-dir=" + loggingDir(),
                     "profile-config=" + profilesFile,
-                    "watch-timeout-seconds=10",
+                    "watch-timeout-seconds=" + watchTimeoutSeconds,
                     "use-templating=0"));
             lines.addAll(configLines);
             Path conf = dir.resolve("launcher.kubernetes.conf");
