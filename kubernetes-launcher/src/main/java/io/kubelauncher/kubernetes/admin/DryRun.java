@@ -50,6 +50,10 @@ public final class DryRun {
         List<String> objects;
         try {
             objects = planner.plan(json, user);
+        } catch (JobPlanner.InvalidJobException e) {
+            String where = e.line() > 0 ? jobFile + ":" + e.line() + ":" + e.column() : jobFile.toString();
+            err.println(where + ": " + e.getMessage());
+            return 1;
         } catch (Exception e) {
             err.println("The plugin would refuse this job: " + e.getMessage());
             return 1;

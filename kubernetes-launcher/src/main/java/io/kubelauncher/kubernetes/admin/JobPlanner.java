@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,26 +67,53 @@ public final class JobPlanner implements DryRun.Planner {
 
     /** Accepts the job object itself or a Submit Job request ({@code {"job": {...}}}). */
     private Job read(String json) throws InvalidJobException {
+        JsonNode tree;
         try {
-            JsonNode tree = wire.readTree(json);
-            if (tree == null || !tree.isObject()) {
-                throw new InvalidJobException("the job description must be a JSON object");
-            }
-            JsonNode job = tree.has("job") && tree.get("job").isObject() ? tree.get("job") : tree;
+            tree = wire.readTree(json);
+        } catch (JacksonException e) {
+            TokenStreamLocation where = e.getLocation();
+            int line = where == null ? 0 : Math.max(0, where.getLineNr());
+            int column = where == null ? 0 : Math.max(0, where.getColumnNr());
+            throw new InvalidJobException("not valid JSON: " + e.getOriginalMessage(), line, column);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new InvalidJobException("the job description must be a JSON object", 0, 0);
+        }
+        JsonNode job = tree.has("job") && tree.get("job").isObject() ? tree.get("job") : tree;
+        try {
             return wire.treeToValue(job, Job.class);
         } catch (JacksonException e) {
-            throw new InvalidJobException("the job description is not a valid Launcher job: " + e.getOriginalMessage());
+            String path = e.getPathReference();
+            throw new InvalidJobException("not a valid Launcher job" + (path == null || path.isEmpty() ? "" : " at " + path)
+                    + ": " + e.getOriginalMessage(), 0, 0);
         } catch (RuntimeException e) {
-            throw new InvalidJobException("the job description is not a valid Launcher job: " + e.getMessage());
+            throw new InvalidJobException("not a valid Launcher job: " + e.getMessage(), 0, 0);
         }
     }
 
-    /** A job description that cannot be read. */
+    /** A job description that cannot be read; {@link #line()} is 0 when no line applies. */
     public static final class InvalidJobException extends Exception {
         private static final long serialVersionUID = 1L;
 
+        private final int line;
+        private final int column;
+
         InvalidJobException(String message) {
+            this(message, 0, 0);
+        }
+
+        InvalidJobException(String message, int line, int column) {
             super(message);
+            this.line = line;
+            this.column = column;
+        }
+
+        public int line() {
+            return line;
+        }
+
+        public int column() {
+            return column;
         }
     }
 }

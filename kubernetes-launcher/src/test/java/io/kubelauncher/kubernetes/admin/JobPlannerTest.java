@@ -99,12 +99,20 @@ class JobPlannerTest {
     }
 
     @Test
-    void badJsonIsReported() throws Exception {
-        int status = new DryRun(planner(templates()), Optional.empty())
-                .run(jobFile("{\"job\": [1]"), Optional.empty(), print(out), print(err));
+    void badJsonIsReportedWithFileLineAndColumn() throws Exception {
+        Path file = jobFile("{\n  \"name\": \"Broken\",\n  \"command\": \"echo\" \"hi\"\n}\n");
+        int status = new DryRun(planner(templates()), Optional.empty()).run(file, Optional.empty(), print(out), print(err));
         assertThat(status).isEqualTo(1);
-        assertThat(text(err)).startsWith("The plugin would refuse this job: the job description is not a valid"
-                + " Launcher job");
+        assertThat(text(err)).startsWith(file + ":3:").contains("not valid JSON");
+        assertThat(text(out)).isEmpty();
+    }
+
+    @Test
+    void aWellFormedButWrongJobNamesTheField() throws Exception {
+        Path file = jobFile("{\"job\": {\"name\": \"x\", \"args\": {\"a\": 1}}}");
+        int status = new DryRun(planner(templates()), Optional.empty()).run(file, Optional.of("bob"), print(out), print(err));
+        assertThat(status).isEqualTo(1);
+        assertThat(text(err)).startsWith(file + ": not a valid Launcher job").contains("args");
     }
 
     @Test

@@ -8,21 +8,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.kubelauncher.api.model.ClusterInfo;
 import io.kubelauncher.api.model.Container;
-import io.kubelauncher.api.model.JobNetwork;
-import io.kubelauncher.api.model.JobOperation;
-import io.kubelauncher.api.model.OutputType;
-import io.kubelauncher.api.plugin.BootstrapContext;
-import io.kubelauncher.api.plugin.ControlResult;
-import io.kubelauncher.api.plugin.JobQuery;
-import io.kubelauncher.api.plugin.JobSource;
-import io.kubelauncher.api.plugin.OutputSink;
-import io.kubelauncher.api.plugin.RequestUser;
-import io.kubelauncher.api.plugin.ResourceSink;
-import io.kubelauncher.api.plugin.StreamHandle;
+import io.kubelauncher.api.plugin.ConfigReloadResult;
 import io.kubelauncher.api.runtime.PluginRuntime;
 import io.kubelauncher.api.runtime.Signals;
+import io.kubelauncher.kubernetes.StubJobSource;
 import io.kubelauncher.kubernetes.render.Admission;
 import io.kubelauncher.kubernetes.render.JobContext;
 import io.kubelauncher.kubernetes.render.TemplateDirectory;
@@ -62,8 +52,11 @@ class TemplateReloadTest {
         directory.writeDefaultsIfMissing();
         templates = new TemplateRenderer(directory, JsonMapper.builder().build(), new KubernetesSerialization());
         sighup = new ReloadCoordinator(List.of(
-                ReloadCoordinator.Step.of("templates", () -> templates.reload().isEmpty()),
-                ReloadCoordinator.Step.of("profiles", () -> profileReloads.add("reloaded"))));
+                ReloadCoordinator.Step.failingWith("templates", () -> templates.reload()),
+                ReloadCoordinator.Step.of("profiles", () -> {
+                    profileReloads.add("reloaded");
+                    return ConfigReloadResult.success();
+                })));
         log.start();
         rendererLog.addAppender(log);
     }
@@ -78,7 +71,11 @@ class TemplateReloadTest {
         edit("job.tpl", "        user: {{ toYaml .Job.user }}\n",
                 "        user: {{ toYaml .Job.user }}\n        cost-center: {{ costCenter .Job.user }}\n");
 
-        assertThat(sighup.reloadAll()).isEqualTo(Map.of("templates", false, "profiles", true));
+        ConfigReloadResult result = sighup.reloadAll();
+
+        assertThat(result.outcome()).isEqualTo(ConfigReloadResult.Outcome.VALIDATION_ERROR);
+        assertThat(result.message()).startsWith("templates: ").contains("job.tpl:38", "function \"costCenter\" not defined")
+                .doesNotContain("profiles");
 
         assertThat(annotations()).containsEntry("user", "alice").doesNotContainKey("cost-center");
         assertThat(log.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
@@ -93,7 +90,7 @@ class TemplateReloadTest {
         sighup.reloadAll();
         edit("job.tpl", "{{ costCenter .Job.user }}", "{{ printf \"cc-%s\" .Job.user | quote }}");
 
-        assertThat(sighup.reloadAll()).containsEntry("templates", true);
+        assertThat(sighup.reloadAll()).isEqualTo(ConfigReloadResult.success());
 
         assertThat(annotations()).containsEntry("cost-center", "cc-alice");
     }
@@ -101,7 +98,7 @@ class TemplateReloadTest {
     @Test
     void incompatibleVersionIsRefusedOnReload() throws IOException {
         edit("service.tpl", "# Version: 2.4.0", "# Version: 3.0.0");
-        assertThat(sighup.reloadAll()).containsEntry("templates", false);
+        assertThat(sighup.reloadAll().message()).startsWith("templates: ").contains("service.tpl:1: template version 3.0.0");
         assertThat(log.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
                 .contains("service.tpl:1: template version 3.0.0 is not compatible"));
     }
@@ -112,7 +109,7 @@ class TemplateReloadTest {
      */
     @Test
     void sighupReloadsThroughTheRuntimesSignalHandler() throws Exception {
-        PluginRuntime runtime = PluginRuntime.builder(new UnusedJobSource())
+        PluginRuntime runtime = PluginRuntime.builder(new StubJobSource())
                 .input(new java.io.ByteArrayInputStream(new byte[0])).output(new java.io.ByteArrayOutputStream()).build();
         Signals.install(runtime, sighup::reloadAll);
         edit("job.tpl", "        user: {{ toYaml .Job.user }}\n",
@@ -123,55 +120,6 @@ class TemplateReloadTest {
 
         await().atMost(java.time.Duration.ofSeconds(10)).until(() -> profileReloads.size() == 1);
         assertThat(annotations()).containsEntry("reloaded", "yes");
-    }
-
-    /** The runtime is only built, never run: nothing reaches the job source. */
-    private static final class UnusedJobSource implements JobSource {
-        @Override
-        public void bootstrap(BootstrapContext context) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public io.kubelauncher.api.model.Job submit(RequestUser user, io.kubelauncher.api.model.Job job) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public java.util.Optional<io.kubelauncher.api.model.Job> job(String jobId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<io.kubelauncher.api.model.Job> jobs(JobQuery query) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ControlResult control(RequestUser user, io.kubelauncher.api.model.Job job, JobOperation operation) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public StreamHandle streamOutput(RequestUser user, io.kubelauncher.api.model.Job job, OutputType type,
-                OutputSink sink) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public StreamHandle streamResourceUtilisation(io.kubelauncher.api.model.Job job, ResourceSink sink) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public JobNetwork network(RequestUser user, io.kubelauncher.api.model.Job job) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ClusterInfo clusterInfo(RequestUser user) {
-            throw new UnsupportedOperationException();
-        }
     }
 
     private Map<String, String> annotations() {

@@ -56,6 +56,7 @@ class PluginProcessEndToEndTest {
         Path conf = dir.resolve("launcher.kubernetes.conf");
         Files.writeString(conf, String.join("\n",
                 "api-url=" + cluster.apiUrl(),
+                "server-user=root", // started as root (CI), it keeps root; as anyone else, it says so and goes on
                 "auth-token-path=" + token,
                 "certificate-authority=" + ca,
                 "kubernetes-namespace=rstudio",
@@ -156,8 +157,8 @@ class PluginProcessEndToEndTest {
         launcher.closeStdin();
         assertThat(launcher.waitForExit(WAIT)).contains(0);
         assertThat(launcher.protocolViolations()).isEmpty();
-        String stderr = launcher.stderr();
-        String counts = stderr.lines().filter(l -> l.contains("API requests sent")).findFirst().orElse("");
+        String log = Files.readString(dir.resolve("logs/rstudio-kubernetes-launcher.log"));
+        String counts = log.lines().filter(l -> l.contains("API requests sent")).findFirst().orElse("");
         System.err.println("plugin " + counts.substring(Math.max(0, counts.indexOf("API requests"))));
         assertThat(counts).contains("POST jobs=12").doesNotContain("POST services");
     }

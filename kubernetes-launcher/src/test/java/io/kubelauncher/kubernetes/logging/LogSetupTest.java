@@ -7,6 +7,7 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,29 @@ class LogSetupTest {
                         "cause mentions [REDACTED]", "unregistered JWT [REDACTED]");
         // the stack trace is in the file (redacted), not dropped
         assertThat(text).contains("java.lang.IllegalStateException", "at io.kubelauncher");
+    }
+
+    /** What the plugin logs before it can open its file (as root, before the drop) ends up in the file. */
+    @Test
+    void theLogFileStartsWithWhatWasLoggedToStderrBeforeIt() throws IOException {
+        redactor.register(TOKEN);
+        LogSetup.configure(context, new LogSettings(logDir, false, true), redactor);
+        Logger log = context.getLogger("io.kubelauncher.kubernetes.privilege.PrivilegedStartup");
+        log.warn("The auth token file is readable by every user on this machine");
+        log.info("read token " + TOKEN);
+        log.debug("not at debug level");
+
+        LogSetup.configure(context, new LogSettings(logDir, false, false), redactor);
+        log.info("serving");
+        LogSetup.configure(context, new LogSettings(logDir, false, false), redactor);
+        log.info("reconfigured");
+
+        List<String> lines = Files.readAllLines(logDir.resolve("rstudio-kubernetes-launcher.log"));
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).contains("WARN", "readable by every user on this machine");
+        assertThat(lines.get(1)).endsWith("read token [REDACTED]");
+        assertThat(lines.get(2)).endsWith("serving");
+        assertThat(lines.get(3)).as("replayed once only").endsWith("reconfigured");
     }
 
     @Test

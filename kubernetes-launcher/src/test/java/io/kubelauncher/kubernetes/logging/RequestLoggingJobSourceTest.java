@@ -7,22 +7,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.kubelauncher.api.model.ClusterInfo;
 import io.kubelauncher.api.model.Job;
-import io.kubelauncher.api.model.JobNetwork;
-import io.kubelauncher.api.model.JobOperation;
-import io.kubelauncher.api.model.OutputType;
-import io.kubelauncher.api.plugin.BootstrapContext;
-import io.kubelauncher.api.plugin.ControlResult;
-import io.kubelauncher.api.plugin.JobQuery;
 import io.kubelauncher.api.plugin.JobSource;
-import io.kubelauncher.api.plugin.OutputSink;
 import io.kubelauncher.api.plugin.PluginException;
 import io.kubelauncher.api.plugin.RequestUser;
-import io.kubelauncher.api.plugin.ResourceSink;
-import io.kubelauncher.api.plugin.StreamHandle;
-import java.util.List;
-import java.util.Optional;
+import io.kubelauncher.kubernetes.StubJobSource;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +25,7 @@ class RequestLoggingJobSourceTest {
     private Level previous;
     /** A clock that advances 7 ms on every reading: each call "takes" 7 ms. */
     private final AtomicLong nanos = new AtomicLong();
-    private final JobSource source = new RequestLoggingJobSource(new Source(), () -> nanos.getAndAdd(7_000_000));
+    private final JobSource source = new RequestLoggingJobSource(new StubJobSource(), () -> nanos.getAndAdd(7_000_000));
 
     @BeforeEach
     void capture() {
@@ -75,52 +64,5 @@ class RequestLoggingJobSourceTest {
         source.submit(RequestUser.of("alice"), Job.builder().name("x").user("alice").build());
         assertThat(log.list).isEmpty();
         assertThat(nanos.get()).isZero();
-    }
-
-    /** Answers Submit Job and refuses Get Job; nothing else is called. */
-    private static final class Source implements JobSource {
-        @Override
-        public void bootstrap(BootstrapContext context) {
-        }
-
-        @Override
-        public Job submit(RequestUser user, Job job) {
-            return job;
-        }
-
-        @Override
-        public Optional<Job> job(String jobId) {
-            throw PluginException.jobNotFound(jobId);
-        }
-
-        @Override
-        public List<Job> jobs(JobQuery query) {
-            return List.of();
-        }
-
-        @Override
-        public ControlResult control(RequestUser user, Job job, JobOperation operation) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public StreamHandle streamOutput(RequestUser user, Job job, OutputType type, OutputSink sink) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public StreamHandle streamResourceUtilisation(Job job, ResourceSink sink) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public JobNetwork network(RequestUser user, Job job) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ClusterInfo clusterInfo(RequestUser user) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

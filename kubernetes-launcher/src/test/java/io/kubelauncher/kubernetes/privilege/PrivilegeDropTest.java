@@ -18,9 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PrivilegeDropTest {
 
-    private static final String USER = "kl-drop-test";
-    private static final String EXTRA_GROUP = "kl-drop-extra";
-
     @TempDir
     Path tmp;
 
@@ -29,7 +26,7 @@ class PrivilegeDropTest {
     void rootDropsToServerUserWithItsGroupList() throws Exception {
         LibcIdentity posix = new LibcIdentity();
         assumeTrue(posix.effectiveUid() == 0, "the privilege drop can only be tested as root (CI runs as root)");
-        Account account = throwawayUser(posix);
+        Account account = ThrowawayUser.ensure(posix);
         assertThat(account.groups()).hasSizeGreaterThanOrEqualTo(2);
 
         Path secret = Files.createFile(tmp.resolve("root-only"),
@@ -37,7 +34,7 @@ class PrivilegeDropTest {
         Files.writeString(secret, "only root reads this");
         tmp.toFile().setExecutable(true, false);
 
-        List<String> output = runProbe(USER, secret);
+        List<String> output = runProbe(ThrowawayUser.NAME, secret);
 
         String uid = String.valueOf(account.uid());
         String gid = String.valueOf(account.gid());
@@ -139,21 +136,6 @@ class PrivilegeDropTest {
                 .isEqualTo(PrivilegeDrop.Outcome.NOT_ROOT);
         assertThat(scratch).isDirectory();
         assertThat(posix.became).isEmpty();
-    }
-
-    private static Account throwawayUser(LibcIdentity posix) throws Exception {
-        if (posix.lookup(USER).isEmpty()) {
-            run(List.of("groupadd", "-f", EXTRA_GROUP));
-            run(List.of("useradd", "--no-create-home", "--shell", "/usr/sbin/nologin", "--user-group",
-                    "--groups", EXTRA_GROUP, USER));
-        }
-        return posix.lookup(USER).orElseThrow();
-    }
-
-    private static void run(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(command + ": " + out).isZero();
     }
 
     private static List<String> runProbe(String user, Path secret) throws Exception {
