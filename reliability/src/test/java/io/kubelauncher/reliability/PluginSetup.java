@@ -87,6 +87,7 @@ final class PluginSetup {
         try {
             Files.createDirectories(dir);
             Files.writeString(tokenFile(), cluster.token());
+            Files.setPosixFilePermissions(tokenFile(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
             Path profilesFile = dir.resolve("launcher.kubernetes.profiles.conf");
             Files.writeString(profilesFile, profiles);
             Path resourcesFile = dir.resolve("launcher.kubernetes.resources.conf");
@@ -94,6 +95,8 @@ final class PluginSetup {
             String ca = Base64.getEncoder().encodeToString(cluster.caCertificatePem().getBytes(StandardCharsets.UTF_8));
             List<String> lines = new ArrayList<>(List.of(
                     "api-url=" + cluster.apiUrl(),
+                    // the plugin drops root privileges to server-user; the test's own user always exists
+                    "server-user=" + System.getProperty("user.name"),
                     "auth-token-path=" + tokenFile(),
                     "certificate-authority=" + ca,
                     "kubernetes-namespace=" + cluster.namespace(),
