@@ -150,6 +150,13 @@ final class AnswerLedger {
         return total;
     }
 
+    /** One line for the report: the books in numbers. */
+    String balance() {
+        long slack = expected.values().stream().filter(e -> e.streams > 0).mapToLong(e -> e.somewhere + e.exactlyOne).sum();
+        return "answers received " + answersReceived() + ", owed " + answersOwed() + " (slack for colliding ids " + slack
+                + "); " + toRequestZero.get() + " to request id 0; heartbeats " + heartbeatsReceived() + "/" + heartbeatsOwed();
+    }
+
     long heartbeatsOwed() {
         return owed.getOrDefault(Owed.HEARTBEAT, 0);
     }
@@ -179,12 +186,15 @@ final class AnswerLedger {
                 problems.add("answer to request " + a.getKey() + ", which was never sent: " + firstAnswer.get(a.getKey()));
             }
         }
-        if (answersReceived() != answersOwed()) {
+        // A mutated frame may carry the request id of a stream (ids collide at random); its answer
+        // is then indistinguishable from the stream's, so those few answers may count either way.
+        long slack = expected.values().stream().filter(e -> e.streams > 0).mapToLong(e -> e.somewhere + e.exactlyOne).sum();
+        if (Math.abs(answersReceived() - answersOwed()) > slack) {
             List<String> answeredAtZero = addressable.stream()
                     .filter(a -> a.candidates().stream().allMatch(id -> answers.getOrDefault(id, new AtomicLong()).get() == 0))
                     .map(Addressable::sample).toList();
             problems.add("answers: " + answersReceived() + " received, " + answersOwed() + " owed (" + toRequestZero.get()
-                    + " to request id 0, of " + unaddressed + " payloads without a readable request id and "
+                    + " to request id 0, of " + unaddressed + " payloads without a readable request id; slack " + slack + "; "
                     + answeredAtZero.size() + " whose request ids got no answer, e.g. "
                     + answeredAtZero.subList(0, Math.min(30, answeredAtZero.size())) + ")");
         }

@@ -164,6 +164,7 @@ class FuzzedFramesTest {
                 + ledger.cancelledBeforeAnswered() + " streams cancelled before their first answer; errors by code "
                 + new TreeMap<>(errorCodes));
         errorSamples.forEach((code, text) -> System.err.println("  e.g. Error " + code + ": " + text));
+        System.err.println("fuzzed frames: " + ledger.balance());
 
         assertThat(plugin.alive()).as("plugin process alive after the fuzzing; stderr:\n%s", stderrTail()).isTrue();
         assertThat(plugin.violations()).as("stdout protocol violations").isEmpty();
