@@ -267,17 +267,12 @@ class AuthorizationMatrixTest {
 
     @Test
     @Order(4)
-    @org.junit.jupiter.api.Disabled("FINDING (runtime): a request with an empty username is answered Error 3, not Error 2 "
-            + "InvalidRequest as spec 11 lists for an empty user; no leak. Enable when fixed.")
     void anEmptyUserNameIsAnInvalidRequest() {
         assertThat(launcher.getJob("", running).errorCode()).as("empty user name").isEqualTo(2);
     }
 
     @Test
     @Order(5)
-    @org.junit.jupiter.api.Disabled("FINDING (KubernetesJobSource.submit): username 'bob' submitting job.user='alice' "
-            + "creates a job owned by alice (visible to and controllable by alice, under alice's profile). "
-            + "Expected: Error 2, or job.user forced to bob. Enable when fixed.")
     void aJobSubmittedInAnotherUsersNameIsNotTheirs() {
         ObjectNode impersonating = job("Impersonation").put("command", "true").put("user", OWNER);
         Message m = launcher.submitJob(OTHER, impersonating);

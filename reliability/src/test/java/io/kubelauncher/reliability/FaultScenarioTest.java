@@ -21,7 +21,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -177,13 +176,7 @@ class FaultScenarioTest {
         checkNoTerminalStatusChanges(seenAfterRestart, streamProblems, "after the restart");
         System.err.println("fault scenario: " + streamProblems.size() + " status stream problems" + (streamProblems.isEmpty() ? ""
                 : ":\n  " + String.join("\n  ", streamProblems.subList(0, Math.min(20, streamProblems.size())))));
-        if (Boolean.getBoolean("reliability.strict")) {
-            assertThat(streamProblems).as("status stream problems").isEmpty();
-        } else {
-            Assumptions.assumeTrue(streamProblems.isEmpty(), "KNOWN FINDING (lifecycle2, status derivation): "
-                    + streamProblems.size() + " status stream problems, e.g. " + streamProblems.get(0)
-                    + "; run with -Dreliability.strict=true to make this a failure");
-        }
+        assertThat(streamProblems).as("status stream problems").isEmpty();
     }
 
     private static List<String> unsettled(LauncherClient plugin, Map<String, Planned> byId) {

@@ -91,10 +91,10 @@ public final class StatusDeriver {
         Optional<LaunchProblem> problem = launchProblem(objects, pod, main, created);
         if (finished.isPresent()) {
             Instant at = Timestamps.parse(finished.get().getLastTransitionTime()).orElse(created);
-            if (problem.isEmpty() && pod.isPresent() && BACKOFF_LIMIT.equals(finished.get().getReason())) {
+            if (problem.isEmpty() && BACKOFF_LIMIT.equals(finished.get().getReason())) {
                 // The Job controller gives up only after the pod has failed, i.e. after the container
                 // exited; the pod's own update, which carries the exit code, travels on another watch
-                // and may reach us a moment later. Reporting Failed meanwhile would turn into Finished
+                // and may reach us a moment later (even the pod's creation may not have yet). Reporting Failed meanwhile would turn into Finished
                 // (exit code N) when it arrives, and a terminal status must never change.
                 Instant deadline = at.plus(EXIT_REPORT_WAIT);
                 if (now.isBefore(deadline)) {

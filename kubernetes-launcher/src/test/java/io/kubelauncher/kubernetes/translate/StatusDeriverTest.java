@@ -206,6 +206,10 @@ class StatusDeriverTest {
         assertThat(arrived.status()).isEqualTo(JobStatus.FINISHED);
         assertThat(arrived.exitCode()).hasValue(3);
 
+        Observation podNotSeenYet = derive(job, List.of(), List.of(), gaveUp.plusSeconds(1));
+        assertThat(podNotSeenYet.status()).isEqualTo(JobStatus.PENDING);
+        assertThat(podNotSeenYet.recheckAt()).contains(gaveUp.plus(StatusDeriver.EXIT_REPORT_WAIT));
+
         Observation never = derive(job, List.of(stillRunning), List.of(), gaveUp.plus(StatusDeriver.EXIT_REPORT_WAIT));
         assertThat(never.status()).isEqualTo(JobStatus.FAILED);
         assertThat(never.message()).isEqualTo("Kubernetes could not run the job: Job has reached the specified backoff limit");
