@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where a job can be reached: the node it runs on and that node's addresses, which is where its
@@ -23,7 +26,10 @@ import java.util.Set;
  */
 final class NetworkLookup {
 
+    private static final Logger log = LoggerFactory.getLogger(NetworkLookup.class);
+
     private final KubernetesClient client;
+    private final AtomicBoolean warnedNoNodeAccess = new AtomicBoolean();
 
     NetworkLookup(KubernetesClient client) {
         this.client = client;
@@ -49,6 +55,10 @@ final class NetworkLookup {
                 }
             }
         } catch (KubernetesClientException e) {
+            if (e.getCode() == 403 && warnedNoNodeAccess.compareAndSet(false, true)) {
+                log.warn("Not permitted to read nodes ({}): job network info reports the pod's host IP only, without the node's "
+                        + "external address; grant the optional ClusterRole on nodes (get) to report both. Said once.", e.getMessage());
+            }
             if (e.getCode() != 403 && e.getCode() != 404) {
                 throw new PluginException(io.kubelauncher.api.plugin.ErrorCode.UNKNOWN,
                         "Could not look up node " + nodeName + " of job " + objects.name() + ": " + e.getMessage(), e);

@@ -272,4 +272,20 @@ class KubernetesJobSourceSimulatedClusterTest {
         assertThat(network.ipAddresses()).isNotEmpty();
         source.control(ALICE, source.job(submitted.id()).orElseThrow(), JobOperation.KILL);
     }
+
+    @Test
+    void withoutPermissionToReadNodesTheNetworkIsThePodsHostIp() {
+        Job submitted = source.submit(ALICE, Job.builder().name("Web").user("alice").command("sleep 30").build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.RUNNING);
+        cluster.scenarios().deny("get", "nodes");
+        io.fabric8.kubernetes.api.model.Pod pod = client.pods().inNamespace("rstudio").withLabel("job-name", submitted.id()).list().getItems().get(0);
+
+        JobNetwork network = source.network(ALICE, source.job(submitted.id()).orElseThrow());
+        assertThat(network.host()).isEqualTo(pod.getSpec().getNodeName());
+        assertThat(network.ipAddresses()).containsExactly(pod.getStatus().getHostIP());
+        // asked again: the same answer (the missing permission is logged once)
+        assertThat(source.network(ALICE, source.job(submitted.id()).orElseThrow())).isEqualTo(network);
+        cluster.scenarios().reset();
+        source.control(ALICE, source.job(submitted.id()).orElseThrow(), JobOperation.KILL);
+    }
 }
