@@ -105,7 +105,7 @@ class AdminCommandsEndToEndTest {
         Result generated = run("--generate-templates", "--scratch-path", scratch.toString());
         assertThat(generated.exitCode()).as("%s", generated).isZero();
         assertThat(generated.stdout()).contains("Wrote " + scratch.resolve("job.tpl"), "Wrote " + scratch.resolve("service.tpl"));
-        assertThat(Files.readString(scratch.resolve("job.tpl"))).startsWith("# Version: 2.4.0");
+        assertThat(Files.readString(scratch.resolve("job.tpl"))).startsWith("# Version: 2.5.0");
         assertThat(generated.stderr()).isEmpty();
 
         Files.writeString(scratch.resolve("job.tpl"), Files.readString(scratch.resolve("job.tpl"))
