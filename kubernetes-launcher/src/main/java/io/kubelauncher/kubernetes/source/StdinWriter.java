@@ -53,7 +53,7 @@ final class StdinWriter implements JobChangeListener {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final StdinSecrets secrets;
-    /** Stdin of the jobs this instance submitted, until delivered (by any instance). */
+    /** Stdin of the jobs this instance submitted or read from their Secret, until delivered (by any instance). */
     private final Map<String, String> submitted = new ConcurrentHashMap<>();
     /** Jobs with a claim under way here, so that concurrent changes do not send a second one. */
     private final Set<String> claiming = ConcurrentHashMap.newKeySet();
@@ -115,6 +115,7 @@ final class StdinWriter implements JobChangeListener {
                 // read before claiming: a claim without the text would lose the stdin
                 Optional<String> stdin = known.isEmpty() ? secrets.read(jobName) : Optional.of(known);
                 if (stdin.isPresent()) {
+                    submitted.putIfAbsent(jobName, stdin.get()); // a lost claim's retry needs no second read
                     lost = !claim(job);
                     if (!lost) {
                         submitted.remove(jobName);
