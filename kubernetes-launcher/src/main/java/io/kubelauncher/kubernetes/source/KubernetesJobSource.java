@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,8 @@ import java.util.function.Supplier;
 public final class KubernetesJobSource implements JobSource {
 
     private static final Logger log = LoggerFactory.getLogger(KubernetesJobSource.class);
+    /** metrics-server scrapes every 15 to 60 s: a new pod may have no PodMetrics for that long, and then some. */
+    private static final Duration FIRST_SCRAPE_GRACE = Duration.ofMinutes(2);
 
     private final KubernetesClient client;
     private final ClusterCache cache;
@@ -66,6 +69,7 @@ public final class KubernetesJobSource implements JobSource {
     private final StdinWriter stdin;
     private final StdinSecrets stdinSecrets;
     private final NetworkLookup network;
+    private final ResourceStreams resources;
     private final AccessCheck accessCheck;
     private final Supplier<Optional<LatencySample>> latency;
 
@@ -79,6 +83,13 @@ public final class KubernetesJobSource implements JobSource {
     public KubernetesJobSource(KubernetesClient client, ClusterCache cache, SubmissionPolicy policy, SpecRenderer renderer,
                                SourceSettings settings, Clock clock, ScheduledExecutorService scheduler, ObjectMapper mapper,
                                AccessCheck accessCheck, Supplier<Optional<LatencySample>> latency) {
+        this(client, cache, policy, renderer, settings, clock, scheduler, mapper, accessCheck, latency, PodMetricsReader.of(client), FIRST_SCRAPE_GRACE);
+    }
+
+    KubernetesJobSource(KubernetesClient client, ClusterCache cache, SubmissionPolicy policy, SpecRenderer renderer,
+                        SourceSettings settings, Clock clock, ScheduledExecutorService scheduler, ObjectMapper mapper,
+                        AccessCheck accessCheck, Supplier<Optional<LatencySample>> latency, PodMetricsReader podMetrics,
+                        Duration firstScrapeGrace) {
         this.client = Objects.requireNonNull(client, "client");
         this.cache = Objects.requireNonNull(cache, "cache");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -96,6 +107,8 @@ public final class KubernetesJobSource implements JobSource {
         this.stdinSecrets = new StdinSecrets(client, settings.namespace());
         this.stdin = new StdinWriter(client, cache, settings.namespace(), scheduler, mapper, clock, stdinSecrets);
         this.network = new NetworkLookup(client);
+        this.resources = new ResourceStreams(Objects.requireNonNull(podMetrics, "podMetrics"), cache, tracker, settings.namespace(), scheduler,
+                settings.resourceInterval(), firstScrapeGrace);
     }
 
     @Override
@@ -228,9 +241,12 @@ public final class KubernetesJobSource implements JobSource {
 
     @Override
     public StreamHandle streamResourceUtilisation(Job job, ResourceSink sink) {
-        ResourceSampler sampler = new ResourceSampler(client, cache, tracker, settings.namespace(), job.id(), sink);
-        sampler.start(scheduler, settings.resourceInterval());
-        return sampler;
+        return resources.open(job.id(), sink);
+    }
+
+    /** The number of jobs whose PodMetrics are being polled for resource streams. */
+    int sampledJobs() {
+        return resources.sampledJobs();
     }
 
     @Override
