@@ -119,7 +119,7 @@ class AdminCommandsEndToEndTest {
         Result validated = run("--validate-templates", "--scratch-path", scratch.toString());
         assertThat(validated.exitCode()).as("%s", validated).isEqualTo(1);
         assertThat(validated.stdout()).contains("Validating templates in " + scratch,
-                "job.tpl:61: [hard-coded value] spec.template.spec.restartPolicy must be Never, found 'OnFailure'",
+                "job.tpl:63: [hard-coded value] spec.template.spec.restartPolicy must be Never, found 'OnFailure'",
                 "[required piece]", "user", "service.tpl: OK");
         assertThat(validated.stderr()).contains("2 problems found in the templates in " + scratch);
 

@@ -165,7 +165,7 @@ class PluginOperationsEndToEndTest {
         Message refused = launcher.configReload("alice");
         assertThat(refused.get("errorType").asInt()).as("%s", refused).isEqualTo(2);
         assertThat(refused.get("errorMessage").asString()).startsWith("templates: ")
-                .contains("job.tpl:38", "function \"costCenter\" not defined").doesNotContain("profiles:");
+                .contains("job.tpl:40", "function \"costCenter\" not defined").doesNotContain("profiles:");
         submit("alice", "With the old template");
         assertThat(podAnnotationsOf("With the old template")).containsEntry("user", "alice").doesNotContainKey("cost-center");
 
