@@ -86,8 +86,10 @@ final class OutputFollower implements JobChangeListener, StreamHandle {
             }
             Optional<Pod> pod = objects.get().pod().filter(p -> started(p, objects.get().mainContainerName()));
             if (pod.isEmpty()) {
-                if (job.get().status().isTerminal()) {
-                    finish(); // it never ran (Failed, Canceled) or its pod is gone: there is no output
+                if (job.get().status().isTerminal() && (objects.get().pod().isEmpty() || job.get().status() != JobStatus.FINISHED)) {
+                    // it never ran (Failed, Canceled) or its pod is gone: there is no output. A Finished job did run: its
+                    // Job's Complete condition can reach the cache before its pod's terminated state, so wait for the pod.
+                    finish();
                 }
                 return;
             }

@@ -46,7 +46,9 @@ final class PodLogs {
     List<ContainerLog.Entry> entries = container.log.read(0);
     long offset = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).endOffset();
     long[] budget = {query.limitBytes() == null ? Long.MAX_VALUE : query.limitBytes()};
-    Buffer first = render(query.select(entries), query, budget);
+    // as the kubelet does, a timestamp starts each line, not each record: a partial record's continuation gets none
+    boolean[] lineStart = {true};
+    Buffer first = render(query.select(entries), query, budget, lineStart);
     HttpServerResponse response = request.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain");
     if (!query.follow() || budget[0] <= 0) {
       response.setStatusCode(200).end(first);
@@ -72,7 +74,7 @@ final class PodLogs {
             selected.add(entry);
           }
         }
-        Buffer more = render(selected, query, budget);
+        Buffer more = render(selected, query, budget, lineStart);
         if (more.length() > 0) {
           response.write(more);
         }
@@ -85,13 +87,14 @@ final class PodLogs {
     response.closeHandler(v -> vertx.cancelTimer(timer));
   }
 
-  private static Buffer render(List<ContainerLog.Entry> entries, LogQuery query, long[] budget) {
+  private static Buffer render(List<ContainerLog.Entry> entries, LogQuery query, long[] budget, boolean[] lineStart) {
     Buffer buffer = Buffer.buffer();
     for (ContainerLog.Entry entry : entries) {
       if (budget[0] <= 0) {
         break;
       }
-      byte[] bytes = entry.render(query.timestamps());
+      byte[] bytes = entry.render(query.timestamps() && lineStart[0]);
+      lineStart[0] = !entry.partial();
       int take = (int) Math.min(bytes.length, budget[0]);
       buffer.appendBytes(bytes, 0, take);
       budget[0] -= take;

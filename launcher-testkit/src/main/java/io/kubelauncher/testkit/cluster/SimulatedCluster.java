@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -168,6 +169,32 @@ public final class SimulatedCluster implements AutoCloseable {
       client = new KubernetesClientBuilder().withConfig(clientConfig()).build();
     }
     return client;
+  }
+
+  /**
+   * Stores an object as it is, status included, without admission: for seeding a cluster with
+   * history (thousands of finished Jobs, their pods and Events) in seconds rather than by running
+   * them. The kind comes from the object's {@code kind}; a given {@code metadata.uid} and
+   * {@code creationTimestamp} are kept (so that pods can name an owner stored after them), the rest
+   * of the system fields are filled in as on create. Watches and controllers see the change.
+   */
+  public ObjectNode preload(ObjectNode object) {
+    String kindName = object.path("kind").asString("");
+    ResourceKind kind = ResourceKind.STORED.stream().filter(k -> k.kind().equals(kindName)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("cannot preload kind '" + kindName + "': not a stored kind"));
+    JsonNode given = object.path("metadata");
+    String uid = given.path("uid").asString("");
+    String created = given.path("creationTimestamp").asString("");
+    return store.create(kind, kind.namespaced() ? settings.namespace : null, object, stored -> {
+      ObjectNode metadata = ObjectStore.metadata(stored);
+      if (!uid.isEmpty()) {
+        metadata.put("uid", uid);
+      }
+      if (!created.isEmpty()) {
+        metadata.put("creationTimestamp", created);
+      }
+      return stored;
+    }).deepCopy();
   }
 
   /** Writes {@code api-url}, {@code token} and {@code ca.crt} into a directory, as the standalone cluster does. */

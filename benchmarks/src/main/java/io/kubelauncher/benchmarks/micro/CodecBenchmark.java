@@ -1,4 +1,4 @@
-package io.kubelauncher.api.bench;
+package io.kubelauncher.benchmarks.micro;
 
 import io.kubelauncher.api.frame.FrameDecoder;
 import io.kubelauncher.api.frame.FrameEncoder;
@@ -35,13 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The codec's hot paths: decoding requests from frame payloads, splitting a byte stream into
- * frames, and encoding responses into frames.
- *
- * <pre>
- * mvn -q -o -pl launcher-plugin-api test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
- * java -cp launcher-plugin-api/target/test-classes:launcher-plugin-api/target/classes:$(cat /tmp/cp.txt) \
- *     org.openjdk.jmh.Main CodecBenchmark
- * </pre>
+ * frames, and encoding responses into frames. Run by {@code bin/bench} (suite {@code codec}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
