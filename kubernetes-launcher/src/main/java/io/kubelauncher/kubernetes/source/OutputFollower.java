@@ -31,6 +31,7 @@ final class OutputFollower implements JobChangeListener, StreamHandle {
 
     private static final Logger log = LoggerFactory.getLogger(OutputFollower.class);
     private static final Duration RECONNECT_DELAY = Duration.ofMillis(500);
+    private static final int MAX_DRAIN_ATTEMPTS = 5;
 
     private enum State { WAITING, STREAMING, DONE }
 
@@ -44,6 +45,7 @@ final class OutputFollower implements JobChangeListener, StreamHandle {
     private final TimestampedLines lines;
     private State state = State.WAITING;
     private PodLogFollow watch;
+    private int brokenAfterExit;
 
     OutputFollower(KubernetesClient client, ClusterCache cache, JobTracker tracker, String namespace, String jobId,
                    OutputSink sink, ScheduledExecutorService scheduler) {
@@ -118,17 +120,27 @@ final class OutputFollower implements JobChangeListener, StreamHandle {
     }
 
     private void closed(String pod, String container, Throwable error) {
-        lines.finish();
         synchronized (this) {
             if (state == State.DONE) {
                 return;
             }
             Optional<JobObjects> objects = cache.objects(jobId);
-            boolean exited = objects.flatMap(JobObjects::pod).map(p -> exited(p, container)).orElse(true);
+            Optional<Pod> current = objects.flatMap(JobObjects::pod).filter(p -> pod.equals(p.getMetadata().getName()));
+            boolean exited = current.map(p -> exited(p, container)).orElse(true);
             boolean terminal = objects.map(tracker::read).map(j -> j.status().isTerminal()).orElse(true);
-            if (exited || terminal) {
+            // A clean end after the container exited is the whole log. A broken connection is resumed
+            // even then, to drain what the container wrote after the break, unless the pod is gone or
+            // the log keeps failing.
+            boolean drained = error == null || current.isEmpty() || ++brokenAfterExit > MAX_DRAIN_ATTEMPTS;
+            if ((exited || terminal) && drained) {
+                if (error == null) {
+                    lines.finish();
+                }
                 finish();
                 return;
+            }
+            if (!exited && !terminal) {
+                brokenAfterExit = 0;
             }
             if (error != null) {
                 log.debug("log of pod {} broke ({}); resuming", pod, error.toString());
