@@ -321,8 +321,9 @@ public final class Main implements Callable<Integer> {
                 (int) config.watchTimeout().toSeconds(), Duration.ofMinutes(2)), scheduler,
                 new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new SecureRandom()));
         SourceSettings settings = new SourceSettings(namespace, config.launcher().pluginName().isEmpty() ? "Kubernetes" : config.launcher().pluginName(),
-                config.sharedProcessNamespace(), config.jobExpiry(), config.launchFailureGrace(), config.stopGracePeriod(), Duration.ofSeconds(5));
-        PermissionCheck permissions = new PermissionCheck(client, namespace);
+                config.sharedProcessNamespace(), config.jobExpiry(), config.launchFailureGrace(), config.stopGracePeriod(), Duration.ofSeconds(5),
+                config.stdinAnnotation());
+        PermissionCheck permissions = new PermissionCheck(client, namespace, !config.stdinAnnotation());
         KubernetesJobSource source = new KubernetesJobSource(client, cache, new CoordinatedReloadPolicy(profiles, reload), renderer, settings, clock, scheduler,
                 mapper, permissions::verify, metrics::takeLatencySample);
 

@@ -16,7 +16,9 @@ import java.util.List;
  * Asks the API server (SelfSubjectAccessReview) whether the plugin's service account may do what
  * the plugin does, before it does it, so that a missing RBAC rule is reported at start-up as
  * "cannot list jobs in namespace rstudio" rather than as a stream of 403s later. The rules are
- * those of the admin guide's job-launcher Role; reading nodes is optional.
+ * those of the admin guide's job-launcher Role; reading nodes is optional. With
+ * {@code stdin-annotation=0} the plugin keeps each job's stdin in a Secret, so it then also needs to
+ * create, get and delete secrets (and only then: existing Roles keep working with the default).
  */
 public final class PermissionCheck {
 
@@ -41,25 +43,44 @@ public final class PermissionCheck {
             new String[] {"list", "", "events", ""},
             new String[] {"watch", "", "events", ""});
 
+    /** What keeping stdin in Secrets ({@code stdin-annotation=0}) needs besides. */
+    private static final List<String[]> STDIN_SECRETS = List.of(
+            new String[] {"create", "", "secrets", ""},
+            new String[] {"get", "", "secrets", ""},
+            new String[] {"delete", "", "secrets", ""});
+
     private final KubernetesClient client;
     private final String namespace;
+    private final boolean stdinSecrets;
 
+    /** The check of a plugin that writes stdin as the pod annotation ({@code stdin-annotation=1}). */
     public PermissionCheck(KubernetesClient client, String namespace) {
+        this(client, namespace, false);
+    }
+
+    /** @param stdinSecrets whether job stdin is kept in Secrets ({@code stdin-annotation=0}) */
+    public PermissionCheck(KubernetesClient client, String namespace, boolean stdinSecrets) {
         this.client = client;
         this.namespace = namespace;
+        this.stdinSecrets = stdinSecrets;
     }
 
     /** @throws PluginException naming every missing permission, or the API server's refusal to answer */
     public void verify() {
         List<String> missing = new ArrayList<>();
-        for (String[] rule : REQUIRED) {
+        List<String[]> rules = new ArrayList<>(REQUIRED);
+        if (stdinSecrets) {
+            rules.addAll(STDIN_SECRETS);
+        }
+        for (String[] rule : rules) {
             if (!allowed(rule[0], rule[1], rule[2], rule[3], namespace)) {
                 missing.add(rule[0] + " " + rule[2] + (rule[3].isEmpty() ? "" : "/" + rule[3]));
             }
         }
         if (!missing.isEmpty()) {
             throw new PluginException(ErrorCode.UNKNOWN, "The Kubernetes service account cannot " + String.join(", cannot ", missing)
-                    + " in namespace " + namespace + ". Grant the job-launcher Role of the admin guide (\"Kubernetes cluster requirements\").");
+                    + " in namespace " + namespace + ". Grant the job-launcher Role of the admin guide (\"Kubernetes cluster requirements\")"
+                    + (stdinSecrets ? ", with create, get and delete on secrets for stdin-annotation=0." : "."));
         }
         if (!allowed("get", "", "nodes", "", null)) {
             log.warn("The service account cannot get nodes: jobs will report only their node's internal address (see the admin guide)");

@@ -43,12 +43,15 @@ import java.util.Set;
  *     before it is Failed
  * @param stopGracePeriod {@code stop-grace-period-seconds} (ours), default 30: how long a stopped job
  *     has between SIGTERM and SIGKILL
+ * @param stdinAnnotation {@code stdin-annotation} (ours), default 1: whether a job's stdin is written
+ *     as the pod template's {@code stdin} annotation (the vendor's way, readable by anyone who may
+ *     describe the pod); with 0 it is kept in a Secret owned by the Job until it is delivered
  * @param launcher the standard Launcher options as the protocol runtime types them (heartbeat,
  *     message size, metrics, log level ...); its server user, thread pool, debug flag, scratch path,
  *     logging directory and job expiry are the ones above
  * @param inCluster whether KUBERNETES_SERVICE_HOST/PORT were found (values may have come from the pod)
  * @param warnings things worth logging at start-up (unknown options, conflicting settings)
- * @param origins where each of the 19 options' value came from: {@code FILE:LINE},
+ * @param origins where each of the 20 options' value came from: {@code FILE:LINE},
  *     {@code command line --NAME}, {@code pod} (in-cluster) or {@code default}
  */
 public record KubernetesConfig(
@@ -71,6 +74,7 @@ public record KubernetesConfig(
         boolean useTemplating,
         Duration launchFailureGrace,
         Duration stopGracePeriod,
+        boolean stdinAnnotation,
         LauncherOptions launcher,
         boolean inCluster,
         List<ConfigProblem> warnings,
@@ -137,6 +141,7 @@ public record KubernetesConfig(
         values.put("use-templating", useTemplating ? "1" : "0");
         values.put("launch-failure-grace-seconds", Long.toString(launchFailureGrace.toSeconds()));
         values.put("stop-grace-period-seconds", Long.toString(stopGracePeriod.toSeconds()));
+        values.put("stdin-annotation", stdinAnnotation ? "1" : "0");
         List<String> lines = new ArrayList<>();
         values.forEach((name, value) -> lines.add(name + " = " + value + " (" + origins.getOrDefault(name, "default") + ")"));
         return lines;

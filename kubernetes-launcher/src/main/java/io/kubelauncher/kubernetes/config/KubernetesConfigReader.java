@@ -32,7 +32,8 @@ final class KubernetesConfigReader {
     static final Set<String> PLUGIN_OPTIONS = Set.of(
             "profile-config", "api-url", "auth-token-path", "auth-token", "kubernetes-namespace",
             "shared-process-namespace", "verify-ssl-certs", "certificate-authority", "watch-timeout-seconds",
-            "fetch-limit", "use-templating", "launch-failure-grace-seconds", "stop-grace-period-seconds");
+            "fetch-limit", "use-templating", "launch-failure-grace-seconds", "stop-grace-period-seconds",
+            "stdin-annotation");
 
     private static final OptionSource NO_OPTIONS = new OptionSource() {
         @Override
@@ -110,6 +111,7 @@ final class KubernetesConfigReader {
         boolean templating = value("use-templating", false, ValueSyntax::bool);
         Duration launchFailureGrace = seconds("launch-failure-grace-seconds", 300, 0);
         Duration stopGracePeriod = seconds("stop-grace-period-seconds", 30, 0);
+        boolean stdinAnnotation = value("stdin-annotation", true, ValueSyntax::bool);
 
         Optional<String> inClusterUrl = inClusterUrl();
         URI apiUrl = apiUrl(inClusterUrl);
@@ -125,7 +127,7 @@ final class KubernetesConfigReader {
         return new KubernetesConfig(launcher.serverUser(), launcher.threadPoolSize(), launcher.enableDebugLogging(),
                 launcher.scratchPath(), launcher.loggingDir(), expiry, profiles,
                 configDir.resolve(ConfigSearchPath.RESOURCES_CONFIG), apiUrl, token, namespace, sharedPid, verify,
-                ca, watchTimeout, fetchLimit, templating, launchFailureGrace, stopGracePeriod, launcher, inClusterUrl.isPresent(), warnings,
+                ca, watchTimeout, fetchLimit, templating, launchFailureGrace, stopGracePeriod, stdinAnnotation, launcher, inClusterUrl.isPresent(), warnings,
                 origins(inClusterUrl.isPresent(), token, ca));
     }
 
@@ -135,7 +137,7 @@ final class KubernetesConfigReader {
                 "logging-dir", JOB_EXPIRY_HOURS, "profile-config", "api-url", "auth-token-path", "auth-token",
                 "kubernetes-namespace", "shared-process-namespace", "verify-ssl-certs", "certificate-authority",
                 "watch-timeout-seconds", "fetch-limit", "use-templating", "launch-failure-grace-seconds",
-                "stop-grace-period-seconds")) {
+                "stop-grace-period-seconds", "stdin-annotation")) {
             options.get(name).filter(o -> !o.value().isBlank()).ifPresent(o -> origins.put(name, o.origin()));
         }
         if (inCluster) {

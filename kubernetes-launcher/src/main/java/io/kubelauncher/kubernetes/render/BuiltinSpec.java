@@ -37,7 +37,7 @@ import java.util.TreeMap;
 
 /**
  * The Job and Service built in code when {@code use-templating=0}: the same objects our default
- * templates render (which follow the vendor's 2.4.0 templates), so that switching templating on or
+ * templates render (which follow the vendor's 2.4.0 templates, plus stdin-annotation), so that switching templating on or
  * off changes nothing for users.
  */
 public final class BuiltinSpec {
@@ -59,7 +59,9 @@ public final class BuiltinSpec {
         for (int i = 0; i < job.tags().size(); i++) {
             podAnnotations.put(LauncherKeys.USER_TAG_PREFIX + i, job.tags().get(i));
         }
-        podAnnotations.put(LauncherKeys.STDIN, nz(job.stdin()));
+        if (ctx.stdinAnnotation()) {
+            podAnnotations.put(LauncherKeys.STDIN, ctx.stdinAnnotationText());
+        }
         podAnnotations.put(LauncherKeys.USER, nz(job.user()));
         podAnnotations.put(LauncherKeys.NAME, nz(job.name()));
         podAnnotations.put(LauncherKeys.SERVICE_PORTS, ctx.servicePortsJson());
@@ -146,7 +148,7 @@ public final class BuiltinSpec {
                 main.withArgs(job.args());
             }
         }
-        main.withStdin(job.stdin() != null && !job.stdin().isEmpty()).withStdinOnce(true);
+        main.withStdin(ctx.hasStdin()).withStdinOnce(true);
         if (job.workingDirectory() != null && !job.workingDirectory().isEmpty()) {
             main.withWorkingDir(job.workingDirectory());
         }

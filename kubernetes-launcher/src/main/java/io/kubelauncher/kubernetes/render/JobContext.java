@@ -30,10 +30,13 @@ import java.util.Optional;
  * @param memoryRequestRatio deprecated profile setting, passed through
  * @param serviceAccountName the service account for the pods, empty for the namespace default
  * @param overrides the user's job-json-overrides (only the built-in spec applies them)
+ * @param stdinAnnotation whether the job's stdin goes into the pod template's {@code stdin}
+ *     annotation ({@code stdin-annotation=1}, the vendor's way); when false the text is kept out of
+ *     every object the templates or the built-in spec make, and {@code .Job.stdin} is empty
  */
 public record JobContext(Job job, String cluster, String generateName, Volumes volumes, boolean shareProcessNamespace,
                          BigDecimal cpuRequestRatio, BigDecimal memoryRequestRatio, String serviceAccountName,
-                         List<JsonOverride> overrides) {
+                         List<JsonOverride> overrides, boolean stdinAnnotation) {
 
     /** The Job config entry that names the pods' service account. */
     public static final String SERVICE_ACCOUNT_CONFIG = "serviceAccountName";
@@ -49,13 +52,32 @@ public record JobContext(Job job, String cluster, String generateName, Volumes v
         overrides = List.copyOf(overrides);
     }
 
-    /** @throws io.kubelauncher.api.plugin.PluginException when a mount cannot be expressed as a volume */
+    /**
+     * The context of a job whose stdin is written as the vendor writes it, in the {@code stdin} annotation.
+     *
+     * @throws io.kubelauncher.api.plugin.PluginException when a mount cannot be expressed as a volume
+     */
     public static JobContext of(Admission admission, String cluster, boolean shareProcessNamespace) {
+        return of(admission, cluster, shareProcessNamespace, true);
+    }
+
+    /** @throws io.kubelauncher.api.plugin.PluginException when a mount cannot be expressed as a volume */
+    public static JobContext of(Admission admission, String cluster, boolean shareProcessNamespace, boolean stdinAnnotation) {
         Job job = admission.job();
         String serviceAccount = job.config().stream().filter(c -> SERVICE_ACCOUNT_CONFIG.equals(c.name()) && c.value() != null)
                 .map(JobConfig::value).findFirst().orElse("");
         return new JobContext(job, cluster, JobNames.generateName(job.name()), Volumes.of(job.mounts()), shareProcessNamespace,
-                admission.cpuRequestRatio(), admission.memoryRequestRatio(), serviceAccount, admission.overrides());
+                admission.cpuRequestRatio(), admission.memoryRequestRatio(), serviceAccount, admission.overrides(), stdinAnnotation);
+    }
+
+    /** Whether the job has stdin to deliver: its container must then be started with {@code stdin: true}. */
+    public boolean hasStdin() {
+        return job.stdin() != null && !job.stdin().isEmpty();
+    }
+
+    /** The {@code stdin} annotation's text: the job's stdin, or empty when it must stay off the pod. */
+    public String stdinAnnotationText() {
+        return stdinAnnotation ? nz(job.stdin()) : "";
     }
 
     /** Ports that go through the Service: those without a fixed published port. */
@@ -113,7 +135,9 @@ public record JobContext(Job job, String cluster, String generateName, Volumes v
         m.put("host", nz(job.host()));
         m.put("command", nz(job.command()));
         m.put("exe", nz(job.exe()));
-        m.put("stdin", nz(job.stdin()));
+        // Empty unless stdin-annotation=1: a vendor template that writes it unconditionally then
+        // writes an empty annotation instead of the session's secrets.
+        m.put("stdin", stdinAnnotationText());
         m.put("args", new ArrayList<>(job.args()));
         m.put("environment", list(job.environment(), (Env e) -> pairs("name", e.name(), "value", e.value())));
         m.put("placementConstraints", list(job.placementConstraints(),
@@ -149,6 +173,9 @@ public record JobContext(Job job, String cluster, String generateName, Volumes v
             c.put("environment", list(ic.environment(), (Env e) -> pairs("name", e.name(), "value", e.value())));
             return c;
         }));
+        // ours, not the vendor's (template 2.5.0): what our job.tpl needs to honour stdin-annotation
+        m.put("stdinAnnotation", stdinAnnotation);
+        m.put("hasStdin", hasStdin());
         m.put("id", id.orElse(""));
         m.put("serviceName", id.map(JobNames::serviceName).orElse(""));
         return m;

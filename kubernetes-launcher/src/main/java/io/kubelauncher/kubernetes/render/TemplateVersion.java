@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 public record TemplateVersion(int major, int minor, int patch) {
 
     /** The version of the templates this plugin generates, and the major it accepts. */
-    public static final TemplateVersion CURRENT = new TemplateVersion(2, 4, 0);
+    public static final TemplateVersion CURRENT = new TemplateVersion(2, 5, 0);
 
     private static final Pattern COMMENT = Pattern.compile("^#\\s*Version:\\s*(\\S+)\\s*$");
     private static final Pattern SEMVER = Pattern.compile("^v?(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(?:[-+].*)?$");

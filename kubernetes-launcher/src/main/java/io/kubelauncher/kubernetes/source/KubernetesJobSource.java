@@ -67,6 +67,7 @@ public final class KubernetesJobSource implements JobSource {
     private final JobTracker tracker;
     private final JobControl control;
     private final StdinWriter stdin;
+    private final StdinSecrets stdinSecrets;
     private final NetworkLookup network;
     private final ResourceStreams resources;
     private final AccessCheck accessCheck;
@@ -103,7 +104,8 @@ public final class KubernetesJobSource implements JobSource {
         Expiry expiry = new Expiry(client, cache, settings.namespace(), settings.jobExpiry(), clock, scheduler);
         this.tracker = new JobTracker(cache, deriver, reader, clock, scheduler, expiry);
         this.control = new JobControl(client, cache, settings.namespace(), settings.stopGracePeriod(), clock, mapper, scheduler);
-        this.stdin = new StdinWriter(client, cache, settings.namespace(), scheduler, mapper, clock);
+        this.stdinSecrets = new StdinSecrets(client, settings.namespace());
+        this.stdin = new StdinWriter(client, cache, settings.namespace(), scheduler, mapper, clock, stdinSecrets);
         this.network = new NetworkLookup(client);
         this.resources = new ResourceStreams(Objects.requireNonNull(podMetrics, "podMetrics"), cache, tracker, settings.namespace(), scheduler,
                 settings.resourceInterval(), firstScrapeGrace);
@@ -129,8 +131,11 @@ public final class KubernetesJobSource implements JobSource {
     @Override
     public Job submit(RequestUser user, Job job) {
         Admission admission = policy.admit(user, job);
-        JobContext context = JobContext.of(admission, settings.clusterName(), settings.shareProcessNamespace());
+        JobContext context = JobContext.of(admission, settings.clusterName(), settings.shareProcessNamespace(), settings.stdinAnnotation());
         io.fabric8.kubernetes.api.model.batch.v1.Job spec = renderer.job(context);
+        if (!settings.stdinAnnotation()) {
+            StdinSecrets.keepOffThePod(spec, context.hasStdin());
+        }
         Map<String, String> annotations = new LinkedHashMap<>(Optional.ofNullable(spec.getMetadata().getAnnotations()).orElse(Map.of()));
         annotations.put(LauncherKeys.SUBMITTED, reader.submittedAnnotation(admission.job()));
         spec.getMetadata().setAnnotations(annotations);
@@ -149,6 +154,9 @@ public final class KubernetesJobSource implements JobSource {
         cache.offer(created);
         String id = created.getMetadata().getName();
         Optional<Service> service = createService(context, created);
+        if (StdinSecrets.holds(created)) {
+            storeStdin(created, admission.job().stdin());
+        }
         stdin.expect(id, admission.job().stdin());
         JobObjects objects = new JobObjects(created, List.of(), service, List.of());
         Job stored = tracker.read(objects);
@@ -184,12 +192,22 @@ public final class KubernetesJobSource implements JobSource {
         }
     }
 
+    private void storeStdin(io.fabric8.kubernetes.api.model.batch.v1.Job created, String text) {
+        try {
+            stdinSecrets.store(created, text);
+        } catch (KubernetesClientException e) {
+            deleteQuietly(created.getMetadata().getName());
+            throw new PluginException(ErrorCode.UNKNOWN, "Kubernetes refused the Secret " + StdinSecrets.secretName(created.getMetadata().getName())
+                    + " holding the job's stdin (stdin-annotation=0): " + reason(e) + " (the job was not started)", e);
+        }
+    }
+
     private void deleteQuietly(String jobName) {
         try {
             client.batch().v1().jobs().inNamespace(settings.namespace()).withName(jobName)
                     .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
         } catch (KubernetesClientException e) {
-            log.warn("could not delete job {} after its Service failed: {}", jobName, e.getMessage());
+            log.warn("could not delete job {} after its Service or stdin Secret failed: {}", jobName, e.getMessage());
         }
     }
 

@@ -11,9 +11,11 @@ import java.util.Objects;
  * @param launchGracePeriod how long an image pull or container creation may keep failing before the job is Failed
  * @param stopGracePeriod how long a stopped job gets between SIGTERM and SIGKILL
  * @param resourceInterval how often resource figures are sampled for a resource stream
+ * @param stdinAnnotation stdin-annotation: whether stdin goes into the pod's {@code stdin} annotation
+ *     (the vendor's way) rather than into a Secret owned by the Job
  */
 public record SourceSettings(String namespace, String clusterName, boolean shareProcessNamespace, Duration jobExpiry,
-                             Duration launchGracePeriod, Duration stopGracePeriod, Duration resourceInterval) {
+                             Duration launchGracePeriod, Duration stopGracePeriod, Duration resourceInterval, boolean stdinAnnotation) {
 
     public SourceSettings {
         Objects.requireNonNull(namespace, "namespace");
@@ -22,5 +24,11 @@ public record SourceSettings(String namespace, String clusterName, boolean share
         Objects.requireNonNull(launchGracePeriod, "launchGracePeriod");
         Objects.requireNonNull(stopGracePeriod, "stopGracePeriod");
         Objects.requireNonNull(resourceInterval, "resourceInterval");
+    }
+
+    /** Settings with stdin written as the vendor writes it, in the pod's {@code stdin} annotation. */
+    public SourceSettings(String namespace, String clusterName, boolean shareProcessNamespace, Duration jobExpiry,
+                          Duration launchGracePeriod, Duration stopGracePeriod, Duration resourceInterval) {
+        this(namespace, clusterName, shareProcessNamespace, jobExpiry, launchGracePeriod, stopGracePeriod, resourceInterval, true);
     }
 }

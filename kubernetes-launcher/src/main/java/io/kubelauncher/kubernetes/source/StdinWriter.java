@@ -37,7 +37,8 @@ import java.util.concurrent.Executor;
  * attaches. The others get 409 Conflict, and see the claim in their cache on the next change.
  *
  * <p>The text is the one this instance was given on submit, else the pod template's {@code stdin}
- * annotation. Only jobs this plugin submitted (with {@link LauncherKeys#SUBMITTED}) are fed: a job
+ * annotation, else (with {@code stdin-annotation=0}) the job's {@link StdinSecrets Secret}, read before
+ * claiming and deleted after the write. Only jobs this plugin submitted (with {@link LauncherKeys#SUBMITTED}) are fed: a job
  * of the vendor's plugin had its stdin delivered by it. An instance that dies between its claim and
  * its write loses the stdin: at most once is the promise, a duplicate could run a session twice.
  */
@@ -51,20 +52,23 @@ final class StdinWriter implements JobChangeListener {
     private final Executor executor;
     private final ObjectMapper mapper;
     private final Clock clock;
-    /** Stdin of the jobs this instance submitted, until delivered (by any instance). */
+    private final StdinSecrets secrets;
+    /** Stdin of the jobs this instance submitted or read from their Secret, until delivered (by any instance). */
     private final Map<String, String> submitted = new ConcurrentHashMap<>();
     /** Jobs with a claim under way here, so that concurrent changes do not send a second one. */
     private final Set<String> claiming = ConcurrentHashMap.newKeySet();
     /** The resourceVersion a claim lost to, per job: the next attempt waits for a newer Job. */
     private final Map<String, String> lostAt = new ConcurrentHashMap<>();
 
-    StdinWriter(KubernetesClient client, ClusterCache cache, String namespace, Executor executor, ObjectMapper mapper, Clock clock) {
+    StdinWriter(KubernetesClient client, ClusterCache cache, String namespace, Executor executor, ObjectMapper mapper, Clock clock,
+                StdinSecrets secrets) {
         this.client = Objects.requireNonNull(client, "client");
         this.cache = Objects.requireNonNull(cache, "cache");
         this.namespace = Objects.requireNonNull(namespace, "namespace");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
     }
 
     void expect(String jobName, String stdin) {
@@ -95,8 +99,9 @@ final class StdinWriter implements JobChangeListener {
         if (!annotations.containsKey(LauncherKeys.SUBMITTED) || job.getMetadata().getResourceVersion().equals(lostAt.get(jobName))) {
             return;
         }
-        String stdin = submitted.getOrDefault(jobName, templateStdin(job));
-        if (stdin.isEmpty()) {
+        String known = submitted.getOrDefault(jobName, templateStdin(job));
+        boolean inSecret = StdinSecrets.holds(job);
+        if (known.isEmpty() && !inSecret) {
             return;
         }
         Optional<String> pod = runningPod(objects.get()).map(p -> p.getMetadata().getName());
@@ -105,17 +110,25 @@ final class StdinWriter implements JobChangeListener {
         }
         String container = objects.get().mainContainerName();
         executor.execute(() -> {
-            boolean won = false;
+            boolean lost = false;
             try {
-                won = claim(job);
-                if (won) {
-                    submitted.remove(jobName);
-                    write(pod.get(), container, stdin);
+                // read before claiming: a claim without the text would lose the stdin
+                Optional<String> stdin = known.isEmpty() ? secrets.read(jobName) : Optional.of(known);
+                if (stdin.isPresent()) {
+                    submitted.putIfAbsent(jobName, stdin.get()); // a lost claim's retry needs no second read
+                    lost = !claim(job);
+                    if (!lost) {
+                        submitted.remove(jobName);
+                        write(pod.get(), container, stdin.get());
+                        if (inSecret) {
+                            secrets.delete(jobName);
+                        }
+                    }
                 }
             } finally {
                 claiming.remove(jobName);
             }
-            if (!won) {
+            if (lost) {
                 // changes that arrived during the claim were skipped: the newer Job may already be cached
                 jobChanged(jobName, false);
             }

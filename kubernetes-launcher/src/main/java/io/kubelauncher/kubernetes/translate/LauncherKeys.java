@@ -35,6 +35,12 @@ public final class LauncherKeys {
      * with the Job's resourceVersion as a precondition, so that exactly one instance ever does.
      */
     public static final String STDIN_CLAIMED = "kubelauncher.io/stdin-claimed";
+    /**
+     * Job annotation (ours) written when {@code stdin-annotation=0}: the job's stdin waits in the Secret
+     * {@code <job>-stdin} (owned by the Job) until delivered, so that any instance, also after a restart,
+     * can deliver it.
+     */
+    public static final String STDIN_SECRET = "kubelauncher.io/stdin-secret";
 
     private LauncherKeys() {
     }

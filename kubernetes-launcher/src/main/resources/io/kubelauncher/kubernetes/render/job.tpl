@@ -1,4 +1,4 @@
-# Version: 2.4.0
+# Version: 2.5.0
 # Based on the job.tpl that Posit's Kubernetes launcher plugin generates (template version 2.4.0),
 # from the rstudio/helm repository, MIT licence, Copyright (c) 2023 Posit Software, PBC.
 apiVersion: batch/v1
@@ -33,7 +33,9 @@ spec:
         {{- $i = add $i 1 }}
         {{- end }}
         {{- end }}
+        {{- if .Job.stdinAnnotation }}
         stdin: {{ toYaml .Job.stdin | indent 8 | trimPrefix (repeat 8 " ") }}
+        {{- end }}
         user: {{ toYaml .Job.user }}
         name: {{ toYaml .Job.name }}
         service_ports: {{ toYaml .Job.servicePortsJson }}
@@ -113,7 +115,7 @@ spec:
           command: [{{ toYaml .Job.exe }}]
           {{- $isShell = false }}
           {{- end }}
-          {{- if .Job.stdin }}
+          {{- if .Job.hasStdin }}
           stdin: true
           {{- else }}
           stdin: false

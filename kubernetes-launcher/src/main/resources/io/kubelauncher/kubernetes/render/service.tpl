@@ -1,4 +1,4 @@
-# Version: 2.4.0
+# Version: 2.5.0
 # Based on the service.tpl that Posit's Kubernetes launcher plugin generates (template version 2.4.0),
 # from the rstudio/helm repository, MIT licence, Copyright (c) 2023 Posit Software, PBC.
 apiVersion: v1

@@ -28,7 +28,7 @@ class TemplateGeneratorAndDiffTest {
         Path scratch = tmp.resolve("var/lib/rstudio-launcher/Kubernetes");
         int status = new TemplateGenerator().run(scratch, outStream, errStream);
         assertThat(status).isZero();
-        assertThat(Files.readString(scratch.resolve("job.tpl"))).startsWith("# Version: 2.4.0\n")
+        assertThat(Files.readString(scratch.resolve("job.tpl"))).startsWith("# Version: 2.5.0\n")
                 .isEqualTo(defaults.get("job.tpl"));
         assertThat(Files.readString(scratch.resolve("service.tpl"))).isEqualTo(defaults.get("service.tpl"));
         assertThat(out()).contains("Wrote " + scratch.resolve("job.tpl"), "Wrote " + scratch.resolve("service.tpl"));
@@ -36,10 +36,10 @@ class TemplateGeneratorAndDiffTest {
 
     @Test
     void generateNeverOverwrites() throws IOException {
-        Files.writeString(tmp.resolve("job.tpl"), "# Version: 2.4.0\nmine\n");
+        Files.writeString(tmp.resolve("job.tpl"), "# Version: 2.5.0\nmine\n");
         int status = new TemplateGenerator().run(tmp, outStream, errStream);
         assertThat(status).isZero();
-        assertThat(Files.readString(tmp.resolve("job.tpl"))).isEqualTo("# Version: 2.4.0\nmine\n");
+        assertThat(Files.readString(tmp.resolve("job.tpl"))).isEqualTo("# Version: 2.5.0\nmine\n");
         assertThat(Files.readString(tmp.resolve("service.tpl"))).isEqualTo(defaults.get("service.tpl"));
         assertThat(out()).contains(tmp.resolve("job.tpl") + " already exists; left unchanged");
     }

@@ -74,12 +74,12 @@ class TemplateReloadTest {
         ConfigReloadResult result = sighup.reloadAll();
 
         assertThat(result.outcome()).isEqualTo(ConfigReloadResult.Outcome.VALIDATION_ERROR);
-        assertThat(result.message()).startsWith("templates: ").contains("job.tpl:38", "function \"costCenter\" not defined")
+        assertThat(result.message()).startsWith("templates: ").contains("job.tpl:40", "function \"costCenter\" not defined")
                 .doesNotContain("profiles");
 
         assertThat(annotations()).containsEntry("user", "alice").doesNotContainKey("cost-center");
         assertThat(log.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
-                .contains("kept the previous templates", "job.tpl:38", "function \"costCenter\" not defined"));
+                .contains("kept the previous templates", "job.tpl:40", "function \"costCenter\" not defined"));
         assertThat(profileReloads).hasSize(1);
     }
 
@@ -97,7 +97,7 @@ class TemplateReloadTest {
 
     @Test
     void incompatibleVersionIsRefusedOnReload() throws IOException {
-        edit("service.tpl", "# Version: 2.4.0", "# Version: 3.0.0");
+        edit("service.tpl", "# Version: 2.5.0", "# Version: 3.0.0");
         assertThat(sighup.reloadAll().message()).startsWith("templates: ").contains("service.tpl:1: template version 3.0.0");
         assertThat(log.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
                 .contains("service.tpl:1: template version 3.0.0 is not compatible"));

@@ -56,7 +56,7 @@ class TemplateValidatorTest {
     void syntaxErrorIsReportedWithItsLine() throws IOException {
         edit("job.tpl", t -> t.replace("{{ toYaml .Job.user }}", "{{ toYml .Job.user }}"));
         assertThat(run(false)).isEqualTo(1);
-        assertThat(out()).containsOnlyOnce("job.tpl:37: [functions and syntax] template: job.tpl:37: function \"toYml\""
+        assertThat(out()).containsOnlyOnce("job.tpl:39: [functions and syntax] template: job.tpl:39: function \"toYml\""
                 + " not defined");
         assertThat(out()).contains("service.tpl: not rendered: the error above stops every template");
         assertThat(err()).contains("1 problem found");
@@ -88,13 +88,13 @@ class TemplateValidatorTest {
     void changedRestartPolicyIsReported() throws IOException {
         edit("job.tpl", t -> t.replace("restartPolicy: Never", "restartPolicy: OnFailure"));
         assertThat(run(false)).isEqualTo(1);
-        assertThat(out()).contains("job.tpl:62: [hard-coded value] spec.template.spec.restartPolicy must be Never,"
+        assertThat(out()).contains("job.tpl:64: [hard-coded value] spec.template.spec.restartPolicy must be Never,"
                 + " found 'OnFailure'");
     }
 
     @Test
     void oldTemplateVersionIsReported() throws IOException {
-        edit("service.tpl", t -> t.replace("# Version: 2.4.0", "# Version: 1.0.0"));
+        edit("service.tpl", t -> t.replace("# Version: 2.5.0", "# Version: 1.0.0"));
         assertThat(run(false)).isEqualTo(1);
         assertThat(out()).contains("service.tpl:1: [template version] template version 1.0.0 is not compatible with"
                 + " this plugin, which needs 2.x");

@@ -66,6 +66,7 @@ class KubernetesConfigTest {
         assertThat(config.watchTimeout()).isEqualTo(Duration.ofSeconds(180));
         assertThat(config.fetchLimit()).isEqualTo(500);
         assertThat(config.useTemplating()).isFalse();
+        assertThat(config.stdinAnnotation()).isTrue();
         assertThat(config.launcher()).isEqualTo(new LauncherOptions("Kubernetes", "rstudio-server", false,
                 Path.of("/var/lib/rstudio-launcher/Kubernetes"), 5, Duration.ofHours(24), Optional.empty(), 6,
                 Path.of("/var/log/rstudio/launcher"), Optional.empty(), LogLevel.WARNING, 5_242_880,
@@ -124,7 +125,8 @@ class KubernetesConfigTest {
                 "fetch-limit = 20 (" + file + ":2)",
                 "use-templating = 1 (command line --use-templating)",
                 "launch-failure-grace-seconds = 300 (default)",
-                "stop-grace-period-seconds = 30 (default)");
+                "stop-grace-period-seconds = 30 (default)",
+                "stdin-annotation = 1 (default)");
         assertThat(read(required()).describe()).contains("auth-token = <redacted> (command line --auth-token)");
     }
 
@@ -161,6 +163,15 @@ class KubernetesConfigTest {
         assertThat(read(required("use-templating", raw)).useTemplating()).isEqualTo(expected);
     }
 
+    @Test
+    void readsTheStdinAnnotationOption() throws Exception {
+        Path file = Files.writeString(dir.resolve("k.conf"), "api-url=https://k8s\nauth-token=x\nstdin-annotation=0\n");
+        KubernetesConfig config = read(TestOptions.file(file));
+        assertThat(config.stdinAnnotation()).isFalse();
+        assertThat(config.describe()).contains("stdin-annotation = 0 (" + file + ":3)");
+        assertThat(config.warnings()).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"0, OFF", "1, ERROR", "2, WARNING", "3, INFO", "4, DEBUG", "Debug, DEBUG"})
     void readsLogLevels(String raw, LogLevel expected) throws Exception {
@@ -181,6 +192,7 @@ class KubernetesConfigTest {
             "watch-timeout-seconds  | 0        | command line --watch-timeout-seconds: watch-timeout-seconds: bad number '0': must be between 1 and 31536000",
             "fetch-limit            | -5       | command line --fetch-limit: fetch-limit: bad number '-5': must be between 1 and 2147483647",
             "use-templating         | enabled  | command line --use-templating: use-templating: bad boolean 'enabled': use 1 or 0",
+            "stdin-annotation       | hidden   | command line --stdin-annotation: stdin-annotation: bad boolean 'hidden': use 1 or 0",
             "server-user            | ''       | command line --server-user: server-user: empty value: expected a user name",
             "scratch-path           | ''       | command line --scratch-path: scratch-path: empty value: expected a path",
             "log-level              | 7        | command line --log-level: invalid value \"7\" for log-level: expected OFF, ERROR, WARNING, INFO, DEBUG or 0-4",
@@ -362,6 +374,6 @@ class KubernetesConfigTest {
         assertThat(KubernetesConfig.pluginOptionNames()).containsExactlyInAnyOrder("profile-config", "api-url",
                 "auth-token-path", "auth-token", "kubernetes-namespace", "shared-process-namespace", "verify-ssl-certs",
                 "certificate-authority", "watch-timeout-seconds", "fetch-limit", "use-templating",
-                "launch-failure-grace-seconds", "stop-grace-period-seconds");
+                "launch-failure-grace-seconds", "stop-grace-period-seconds", "stdin-annotation");
     }
 }

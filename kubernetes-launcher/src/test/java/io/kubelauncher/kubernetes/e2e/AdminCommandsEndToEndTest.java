@@ -105,7 +105,7 @@ class AdminCommandsEndToEndTest {
         Result generated = run("--generate-templates", "--scratch-path", scratch.toString());
         assertThat(generated.exitCode()).as("%s", generated).isZero();
         assertThat(generated.stdout()).contains("Wrote " + scratch.resolve("job.tpl"), "Wrote " + scratch.resolve("service.tpl"));
-        assertThat(Files.readString(scratch.resolve("job.tpl"))).startsWith("# Version: 2.4.0");
+        assertThat(Files.readString(scratch.resolve("job.tpl"))).startsWith("# Version: 2.5.0");
         assertThat(generated.stderr()).isEmpty();
 
         Files.writeString(scratch.resolve("job.tpl"), Files.readString(scratch.resolve("job.tpl"))
@@ -119,7 +119,7 @@ class AdminCommandsEndToEndTest {
         Result validated = run("--validate-templates", "--scratch-path", scratch.toString());
         assertThat(validated.exitCode()).as("%s", validated).isEqualTo(1);
         assertThat(validated.stdout()).contains("Validating templates in " + scratch,
-                "job.tpl:61: [hard-coded value] spec.template.spec.restartPolicy must be Never, found 'OnFailure'",
+                "job.tpl:63: [hard-coded value] spec.template.spec.restartPolicy must be Never, found 'OnFailure'",
                 "[required piece]", "user", "service.tpl: OK");
         assertThat(validated.stderr()).contains("2 problems found in the templates in " + scratch);
 

@@ -165,7 +165,7 @@ class PluginOperationsEndToEndTest {
         Message refused = launcher.configReload("alice");
         assertThat(refused.get("errorType").asInt()).as("%s", refused).isEqualTo(2);
         assertThat(refused.get("errorMessage").asString()).startsWith("templates: ")
-                .contains("job.tpl:38", "function \"costCenter\" not defined").doesNotContain("profiles:");
+                .contains("job.tpl:40", "function \"costCenter\" not defined").doesNotContain("profiles:");
         submit("alice", "With the old template");
         assertThat(podAnnotationsOf("With the old template")).containsEntry("user", "alice").doesNotContainKey("cost-center");
 
@@ -190,7 +190,7 @@ class PluginOperationsEndToEndTest {
         // SIGHUP, as `kill -s SIGHUP $(pidof rstudio-kubernetes-launcher)`: the profiles are fixed with a
         // new limit and taken; the template loses its version comment and is refused.
         edit(profiles(), "max-mem-mb=lots", "max-mem-mb=8192");
-        edit(jobTpl, "# Version: 2.4.0", "# no version");
+        edit(jobTpl, "# Version: 2.5.0", "# no version");
         launcher.signal("HUP");
         await().atMost(WAIT).until(() -> occurrences(Files.readString(logFile()), "The templates were not reloaded") == 2);
         assertThat(launcher.submitJob("alice", tooBig).isError()).as("the new max-mem-mb=8192 applies").isFalse();
@@ -198,7 +198,7 @@ class PluginOperationsEndToEndTest {
         assertThat(podAnnotationsOf("After a refused SIGHUP")).containsEntry("cost-center", "cc-alice");
 
         // SIGHUP with the template fixed again: everything reloads, the new template is used.
-        edit(jobTpl, "# no version", "# Version: 2.4.0");
+        edit(jobTpl, "# no version", "# Version: 2.5.0");
         edit(jobTpl, "{{ printf \"cc-%s\" .Job.user | quote }}", "\"after-sighup\"");
         launcher.signal("HUP");
         await().atMost(WAIT).until(() -> Files.readString(logFile()).contains("Reloaded [profiles, templates]"));

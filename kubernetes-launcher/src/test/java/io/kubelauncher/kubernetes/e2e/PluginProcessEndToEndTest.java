@@ -87,7 +87,7 @@ class PluginProcessEndToEndTest {
         assertThat(bootstrap.isError()).as("bootstrap: %s\n%s", bootstrap, launcher.stderr()).isFalse();
         if (templating) {
             assertThat(dir.resolve("scratch/job.tpl")).exists();
-            assertThat(Files.readString(dir.resolve("scratch/job.tpl"))).startsWith("# Version: 2.4.0");
+            assertThat(Files.readString(dir.resolve("scratch/job.tpl"))).startsWith("# Version: 2.5.0");
         }
 
         Message info = launcher.clusterInfo("alice");

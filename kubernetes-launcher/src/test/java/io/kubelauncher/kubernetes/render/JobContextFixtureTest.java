@@ -25,7 +25,8 @@ class JobContextFixtureTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Fields we add (newer API) that the fixtures predate. */
-    private static final List<String> DERIVED = List.of("initContainers");
+    /** Fields of ours the vendor's context lacks: initContainers, and the two our 2.5.0 job.tpl needs for stdin-annotation. */
+    private static final List<String> DERIVED = List.of("initContainers", "stdinAnnotation", "hasStdin");
 
     static Stream<Path> fixtures() throws IOException {
         Path dir = Path.of(System.getProperty("kubelauncher.testdata"), "fixtures", "jobs");
@@ -43,7 +44,7 @@ class JobContextFixtureTest {
                 new BigDecimal(expected.get("memoryRequestRatio").asString()), List.of());
         JobContext context = new JobContext(job, expected.get("cluster").asString(), JobNames.generateName(job.name()),
                 Volumes.of(job.mounts()), expected.get("shareProcessNamespace").asBoolean(),
-                admission.cpuRequestRatio(), admission.memoryRequestRatio(), expected.get("serviceAccountName").asString(), List.of());
+                admission.cpuRequestRatio(), admission.memoryRequestRatio(), expected.get("serviceAccountName").asString(), List.of(), true);
 
         ObjectNode actual = JSON.valueToTree(context.toTemplateValue(Optional.of(expected.get("id").asString())));
         DERIVED.forEach(actual::remove);

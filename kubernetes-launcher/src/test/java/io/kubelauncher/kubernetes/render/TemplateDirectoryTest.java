@@ -35,7 +35,7 @@ class TemplateDirectoryTest {
     void anotherMajorVersionIsRefusedWithFileAndLine(@TempDir Path dir) throws Exception {
         TemplateDirectory templates = new TemplateDirectory(dir, TemplateFunctions.launcher());
         templates.writeDefaultsIfMissing();
-        Files.writeString(dir.resolve("service.tpl"), Files.readString(dir.resolve("service.tpl")).replace("# Version: 2.4.0", "# Version: 3.0.0"));
+        Files.writeString(dir.resolve("service.tpl"), Files.readString(dir.resolve("service.tpl")).replace("# Version: 2.5.0", "# Version: 3.0.0"));
         assertThatThrownBy(templates::load).isInstanceOf(TemplateLoadException.class)
                 .hasMessageContaining(dir.resolve("service.tpl") + ":1:").hasMessageContaining("3.0.0").hasMessageContaining("2.x");
     }
@@ -44,7 +44,7 @@ class TemplateDirectoryTest {
     void olderMinorVersionsOfTheSameMajorAreAccepted(@TempDir Path dir) throws Exception {
         TemplateDirectory templates = new TemplateDirectory(dir, TemplateFunctions.launcher());
         templates.writeDefaultsIfMissing();
-        Files.writeString(dir.resolve("job.tpl"), Files.readString(dir.resolve("job.tpl")).replace("# Version: 2.4.0", "# Version: 2"));
+        Files.writeString(dir.resolve("job.tpl"), Files.readString(dir.resolve("job.tpl")).replace("# Version: 2.5.0", "# Version: 2"));
         assertThat(templates.load().templateNames()).contains("job.tpl");
     }
 
@@ -55,7 +55,7 @@ class TemplateDirectoryTest {
         Files.writeString(dir.resolve("job.tpl"), "apiVersion: batch/v1\n");
         assertThatThrownBy(templates::load).hasMessageContaining(dir.resolve("job.tpl") + ":1: the template must start with a '# Version:");
 
-        Files.writeString(dir.resolve("job.tpl"), "# Version: 2.4.0\nkind: {{ .Job.name \n");
+        Files.writeString(dir.resolve("job.tpl"), "# Version: 2.5.0\nkind: {{ .Job.name \n");
         assertThatThrownBy(templates::load).isInstanceOf(TemplateLoadException.class).hasMessageContaining("job.tpl:2");
     }
 }

@@ -14,12 +14,15 @@ import io.kubelauncher.kubernetes.render.Admission;
 import io.kubelauncher.kubernetes.render.JobContext;
 import io.kubelauncher.kubernetes.render.TemplateDirectory;
 import io.kubelauncher.kubernetes.render.TemplateFunctions;
+import io.kubelauncher.kubernetes.translate.LauncherKeys;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +74,49 @@ class TemplatingParityTest {
         assertThat(normalized(templates.job(context))).isEqualTo(normalized(builtin.job(context)));
         assertThat(templates.service(context, "nightly-report-alice-x7k2p").map(this::normalized))
                 .isEqualTo(builtin.service(context, "nightly-report-alice-x7k2p").map(this::normalized));
+    }
+
+    @ParameterizedTest
+    @MethodSource("jobs")
+    void withTheStdinAnnotationOffBothKeepStdinOffThePodAndStillStartTheContainerWithStdin(Job job, @TempDir Path scratch) throws Exception {
+        TemplateDirectory directory = new TemplateDirectory(scratch, TemplateFunctions.launcher());
+        directory.writeDefaultsIfMissing();
+        TemplateRenderer templates = new TemplateRenderer(directory, JSON, serialization);
+        Job completed = job.container() == null ? job.toBuilder().container(Container.of("ubuntu:24.04")).build() : job;
+        JobContext context = JobContext.of(Admission.unchanged(completed), "Kubernetes", true, false);
+
+        io.fabric8.kubernetes.api.model.batch.v1.Job templated = templates.job(context);
+        assertThat(normalized(templated)).isEqualTo(normalized(new BuiltinRenderer(JSON).job(context)));
+        assertThat(templated.getSpec().getTemplate().getMetadata().getAnnotations()).doesNotContainKey(LauncherKeys.STDIN)
+                .containsKey(LauncherKeys.USER);
+        var container = templated.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(container.getStdin()).isEqualTo(completed.stdin() != null && !completed.stdin().isEmpty());
+        assertThat(container.getStdinOnce()).isTrue();
+        assertThat(serialization.asYaml(templated)).doesNotContain("8787");
+    }
+
+    @Test
+    void aVendorTemplateWithTheAnnotationOffGetsAnEmptyStdinWhichSubmitDropsAndTheContainerFlagSubmitSets(@TempDir Path scratch)
+            throws Exception {
+        Path vendor = Path.of(System.getProperty("kubelauncher.testdata"), "fixtures", "templates", "posit-default-2.4.0");
+        for (String tpl : List.of("job.tpl", "service.tpl")) {
+            Files.copy(vendor.resolve(tpl), scratch.resolve(tpl));
+        }
+        TemplateRenderer templates = new TemplateRenderer(new TemplateDirectory(scratch, TemplateFunctions.launcher()), JSON, serialization);
+        Job job = Job.builder().name("Session").user("alice").exe("/bin/sh").stdin("{\"tls\":\"-----BEGIN PRIVATE KEY-----\"}")
+                .container(Container.of("ubuntu:24.04")).build();
+
+        io.fabric8.kubernetes.api.model.batch.v1.Job rendered = templates.job(JobContext.of(Admission.unchanged(job), "Kubernetes", true, false));
+        // what the vendor's template makes of the context: an empty annotation, and a container without stdin
+        assertThat(rendered.getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry(LauncherKeys.STDIN, "");
+        assertThat(rendered.getSpec().getTemplate().getSpec().getContainers().get(0).getStdin()).isFalse();
+
+        StdinSecrets.keepOffThePod(rendered, true);
+        assertThat(rendered.getSpec().getTemplate().getMetadata().getAnnotations()).doesNotContainKey(LauncherKeys.STDIN);
+        assertThat(rendered.getSpec().getTemplate().getSpec().getContainers().get(0).getStdin()).isTrue();
+        assertThat(rendered.getSpec().getTemplate().getSpec().getContainers().get(0).getStdinOnce()).isTrue();
+        assertThat(rendered.getMetadata().getAnnotations()).containsKey(LauncherKeys.STDIN_SECRET);
+        assertThat(serialization.asYaml(rendered)).doesNotContain("PRIVATE KEY");
     }
 
     /** Kubernetes does not tell an empty map or list from an absent one; neither do we. */

@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class Deletion implements ObjectStore.Listener {
 
   static final String FOREGROUND_FINALIZER = "foregroundDeletion";
-  private static final List<ResourceKind> DEPENDENT_KINDS = List.of(ResourceKind.PODS, ResourceKind.SERVICES, ResourceKind.JOBS);
+  private static final List<ResourceKind> DEPENDENT_KINDS = List.of(ResourceKind.PODS, ResourceKind.SERVICES, ResourceKind.SECRETS,
+      ResourceKind.JOBS);
 
   enum Propagation { BACKGROUND, FOREGROUND, ORPHAN }
 

@@ -18,12 +18,13 @@ record ResourceKind(String group, String version, String plural, String singular
   static final ResourceKind PODS = core("pods", "pod", "Pod", true, CRUD, List.of("po"));
   static final ResourceKind SERVICES = core("services", "service", "Service", true, CRUD, List.of("svc"));
   static final ResourceKind EVENTS = core("events", "event", "Event", true, CRUD, List.of("ev"));
+  static final ResourceKind SECRETS = core("secrets", "secret", "Secret", true, CRUD, List.of());
   static final ResourceKind SERVICE_ACCOUNTS = core("serviceaccounts", "serviceaccount", "ServiceAccount", true, CRUD, List.of("sa"));
   static final ResourceKind JOBS = new ResourceKind("batch", "v1", "jobs", "job", "Job", true, CRUD, List.of());
   static final ResourceKind POD_METRICS = new ResourceKind("metrics.k8s.io", "v1beta1", "pods", "", "PodMetrics", true, READ, List.of());
 
   /** The kinds stored in the object store (PodMetrics are computed on demand). */
-  static final List<ResourceKind> STORED = List.of(NAMESPACES, NODES, PODS, SERVICES, EVENTS, SERVICE_ACCOUNTS, JOBS);
+  static final List<ResourceKind> STORED = List.of(NAMESPACES, NODES, PODS, SERVICES, EVENTS, SECRETS, SERVICE_ACCOUNTS, JOBS);
 
   private static ResourceKind core(String plural, String singular, String kind, boolean namespaced,
                                    List<String> verbs, List<String> shortNames) {
