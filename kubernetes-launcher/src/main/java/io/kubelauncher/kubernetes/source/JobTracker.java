@@ -105,18 +105,12 @@ final class JobTracker implements JobChangeListener {
         return Optional.of(current.job());
     }
 
-    /** Every job, or only the query user's when it is not {@code *}; the caller applies the rest of the query. */
+    /** The jobs matching the query, looking only at the query user's jobs when the user is not {@code *}. */
     List<Job> jobs(JobQuery query) {
-        if (query.user().isAllUsers()) {
-            return currentJobs(tracked.keySet());
-        }
-        return currentJobs(namesByUser.getOrDefault(query.user().username(), Set.of()));
-    }
-
-    private List<Job> currentJobs(Collection<String> names) {
-        List<Job> jobs = new ArrayList<>(names.size());
+        Collection<String> names = query.user().isAllUsers() ? tracked.keySet() : namesByUser.getOrDefault(query.user().username(), Set.of());
+        List<Job> jobs = new ArrayList<>();
         for (String name : names) {
-            job(name).ifPresent(jobs::add);
+            job(name).filter(query::matches).ifPresent(jobs::add);
         }
         return jobs;
     }

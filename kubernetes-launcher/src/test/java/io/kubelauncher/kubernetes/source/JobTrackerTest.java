@@ -179,6 +179,8 @@ class JobTrackerTest {
         assertThat(mine).hasSize(10).allSatisfy(j -> assertThat(j.user()).isEqualTo("user1"));
         assertThat(tracker.jobs(JobQuery.visibleTo(RequestUser.of("nobody")))).isEmpty();
         assertThat(tracker.jobs(JobQuery.visibleTo(RequestUser.of("*")))).hasSize(30);
+        assertThat(tracker.jobs(new JobQuery(RequestUser.of("*"), java.util.Set.of(), java.util.Set.of(JobStatus.RUNNING), null, null)))
+                .as("no job has a pod yet").isEmpty();
         assertThat(cache.reads.get()).as("cache reads (translations) while answering").isEqualTo(readsAfterChanges);
     }
 
