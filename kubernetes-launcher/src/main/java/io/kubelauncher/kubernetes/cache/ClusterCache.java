@@ -35,6 +35,8 @@ public final class ClusterCache implements CachedJobs, AutoCloseable {
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Pod>> podsByJob = new ConcurrentHashMap<>();
+    /** The job of each pod in {@link #podsByJob}, so that an Event about a pod finds its job without a scan. */
+    private final Map<String, String> jobByPod = new ConcurrentHashMap<>();
     private final Map<String, Service> servicesByJob = new ConcurrentHashMap<>();
     /** Events by the name of the object they are about (a Job or a pod). */
     private final Map<String, Map<String, Event>> eventsByObject = new ConcurrentHashMap<>();
@@ -134,10 +136,9 @@ public final class ClusterCache implements CachedJobs, AutoCloseable {
         if ("Job".equals(event.getInvolvedObject().getKind())) {
             return Optional.of(name);
         }
-        for (var entry : podsByJob.entrySet()) {
-            if (entry.getValue().containsKey(name)) {
-                return Optional.of(entry.getKey());
-            }
+        String job = jobByPod.get(name);
+        if (job != null) {
+            return Optional.of(job);
         }
         int dash = name.lastIndexOf('-');
         return dash > 0 ? Optional.of(name.substring(0, dash)) : Optional.empty();
@@ -182,6 +183,7 @@ public final class ClusterCache implements CachedJobs, AutoCloseable {
         public void upserted(Pod pod) {
             jobOf(pod).ifPresent(job -> {
                 podsByJob.computeIfAbsent(job, k -> new ConcurrentHashMap<>()).put(pod.getMetadata().getName(), pod);
+                jobByPod.put(pod.getMetadata().getName(), job);
                 changed(job, false);
             });
         }
@@ -196,6 +198,7 @@ public final class ClusterCache implements CachedJobs, AutoCloseable {
                         podsByJob.remove(job);
                     }
                 }
+                jobByPod.remove(pod.getMetadata().getName(), job);
                 eventsByObject.remove(pod.getMetadata().getName());
                 changed(job, false);
             });

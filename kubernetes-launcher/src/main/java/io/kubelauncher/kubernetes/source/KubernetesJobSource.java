@@ -222,7 +222,7 @@ public final class KubernetesJobSource implements JobSource {
 
     @Override
     public List<Job> jobs(JobQuery query) {
-        return tracker.jobs();
+        return tracker.jobs(query);
     }
 
     @Override

@@ -55,6 +55,14 @@ public final class JobReader {
     }
 
     public Job read(JobObjects objects, Observation observation) {
+        return withProgress(describe(objects), observation);
+    }
+
+    /**
+     * The job as its Job and Service describe it, without its progress (status, host, times): what
+     * pods and Events cannot change, so a caller may keep it while only those change.
+     */
+    public Job describe(JobObjects objects) {
         io.fabric8.kubernetes.api.model.batch.v1.Job job = objects.job();
         Map<String, String> ann = podAnnotations(job);
         Optional<Container> main = mainContainer(objects);
@@ -87,9 +95,14 @@ public final class JobReader {
             out.mounts(mounts(main, job.getSpec().getTemplate().getSpec()));
         }
 
-        Instant submitted = Timestamps.parse(job.getMetadata().getCreationTimestamp()).orElse(observation.lastUpdateTime());
+        return out.submissionTime(Timestamps.parse(job.getMetadata().getCreationTimestamp()).orElse(null)).build();
+    }
+
+    /** A {@link #describe described} job with the progress the objects show now. */
+    public Job withProgress(Job described, Observation observation) {
+        Instant submitted = described.submissionTime() != null ? described.submissionTime() : observation.lastUpdateTime();
         Instant updated = observation.lastUpdateTime().isBefore(submitted) ? submitted : observation.lastUpdateTime();
-        return out.host(observation.host())
+        return described.toBuilder().host(observation.host())
                 .status(observation.status())
                 .statusMessage(observation.message().isEmpty() ? null : observation.message())
                 .exitCode(observation.exitCode().isPresent() ? observation.exitCode().getAsInt() : null)

@@ -7,6 +7,7 @@ import io.kubelauncher.api.model.JobStatus;
 import io.kubelauncher.api.model.Version;
 import io.kubelauncher.api.plugin.BootstrapContext;
 import io.kubelauncher.api.plugin.ErrorCode;
+import io.kubelauncher.api.plugin.JobQuery;
 import io.kubelauncher.api.plugin.PluginException;
 import io.kubelauncher.api.plugin.RequestUser;
 import io.kubelauncher.kubernetes.cache.Backoff;
@@ -94,7 +95,7 @@ class ClusterFaultsTest {
         KubernetesJobSource second = source(2, Duration.ofHours(1), new RecordingPublisher());
 
         assertThat(metrics.counts().get("LIST jobs") - listsBefore).isEqualTo(3); // 2 + 2 + 1
-        assertThat(second.jobs(null)).extracting(Job::id).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(second.jobs(JobQuery.visibleTo(RequestUser.of(RequestUser.ALL_USERS)))).extracting(Job::id).containsExactlyInAnyOrderElementsOf(ids);
     }
 
     @Test

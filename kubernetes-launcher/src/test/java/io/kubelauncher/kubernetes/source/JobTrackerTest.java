@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubelauncher.api.model.JobStatus;
+import io.kubelauncher.api.plugin.JobQuery;
+import io.kubelauncher.api.plugin.RequestUser;
 import io.kubelauncher.kubernetes.cache.CachedJobs;
 import io.kubelauncher.kubernetes.cluster.ClusterConnection;
 import io.kubelauncher.kubernetes.cluster.KubernetesClients;
@@ -31,6 +33,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,6 +57,7 @@ class JobTrackerTest {
     /** A cache whose content the test sets, as the reflectors would. */
     private static final class FedCache implements CachedJobs {
         final Map<String, JobObjects> objects = new ConcurrentHashMap<>();
+        final AtomicInteger reads = new AtomicInteger();
 
         @Override
         public List<String> jobNames() {
@@ -62,6 +66,7 @@ class JobTrackerTest {
 
         @Override
         public Optional<JobObjects> objects(String jobName) {
+            reads.incrementAndGet();
             return Optional.ofNullable(objects.get(jobName));
         }
     }
@@ -71,6 +76,138 @@ class JobTrackerTest {
                 .withNewSpec().withBackoffLimit(0).withNewTemplate().withNewSpec()
                 .addNewContainer().withName(JobObjects.MAIN_CONTAINER).withImage("r-session").endContainer()
                 .endSpec().endTemplate().endSpec().build();
+    }
+
+    /** A Job of {@code user}, submitted at NOW, with its launcher name in the pod template as our templates write it. */
+    private static Job job(String name, String user, String launcherName) {
+        return new JobBuilder(job()).editMetadata().withName(name).endMetadata()
+                .editSpec().editTemplate().withNewMetadata().addToAnnotations("user", user).addToAnnotations("name", launcherName)
+                .endMetadata().endTemplate().endSpec().build();
+    }
+
+    /** A pod of {@code jobName} whose image pull has been failing since NOW plus one second. */
+    private static Pod pullFailing(String jobName) {
+        return new PodBuilder(pod(false)).editMetadata().withName(jobName + "-xyz12").endMetadata()
+                .editStatus().withContainerStatuses(new ContainerStatusBuilder().withName(JobObjects.MAIN_CONTAINER)
+                        .withNewState().withNewWaiting().withReason("ErrImagePull").withMessage("pull access denied").endWaiting().endState()
+                        .build()).endStatus().build();
+    }
+
+    private JobTracker tracker(CachedJobs cache, Clock clock, ScheduledExecutorService recheckScheduler) {
+        Expiry expiry = new Expiry(unusedClient, cache, "rstudio", Duration.ofHours(24), clock, scheduler);
+        return new JobTracker(cache, new StatusDeriver(Duration.ofMinutes(5)),
+                new JobReader(JsonMapper.builder().build(), "Kubernetes"), clock, recheckScheduler, expiry);
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MovableClock extends Clock {
+        volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    @Test
+    void readsAnswerFromTheJobDerivedAtTheLastChangeWithoutReadingTheCache() {
+        FedCache cache = new FedCache();
+        JobTracker tracker = tracker(cache, Clock.fixed(NOW.plusSeconds(3), ZoneOffset.UTC), scheduler);
+        cache.objects.put(JOB, new JobObjects(job(), List.of(pod(false)), Optional.empty(), List.of()));
+        tracker.jobChanged(JOB, false);
+        int readsAfterChange = cache.reads.get();
+
+        assertThat(tracker.job(JOB)).map(io.kubelauncher.api.model.Job::status).contains(JobStatus.PENDING);
+        assertThat(tracker.jobs(JobQuery.visibleTo(RequestUser.of("*")))).extracting(io.kubelauncher.api.model.Job::id).containsExactly(JOB);
+        assertThat(cache.reads.get()).isEqualTo(readsAfterChange);
+
+        cache.objects.put(JOB, new JobObjects(job(), List.of(pod(true)), Optional.empty(), List.of()));
+        assertThat(tracker.job(JOB)).map(io.kubelauncher.api.model.Job::status).as("not told yet").contains(JobStatus.PENDING);
+        tracker.jobChanged(JOB, false);
+        assertThat(tracker.job(JOB)).map(io.kubelauncher.api.model.Job::status).contains(JobStatus.RUNNING);
+        assertThat(tracker.job(JOB)).map(io.kubelauncher.api.model.Job::host).contains("node-1");
+
+        cache.objects.remove(JOB);
+        tracker.jobChanged(JOB, true);
+        assertThat(tracker.job(JOB)).isEmpty();
+        assertThat(tracker.jobs(JobQuery.visibleTo(RequestUser.of("*")))).isEmpty();
+    }
+
+    @Test
+    void aChangedJobObjectIsDescribedAgainAndMovesToItsNewUser() {
+        FedCache cache = new FedCache();
+        JobTracker tracker = tracker(cache, Clock.fixed(NOW.plusSeconds(3), ZoneOffset.UTC), scheduler);
+        cache.objects.put(JOB, new JobObjects(job(JOB, "alice", "first"), List.of(pod(false)), Optional.empty(), List.of()));
+        tracker.jobChanged(JOB, false);
+        assertThat(tracker.job(JOB)).map(io.kubelauncher.api.model.Job::name).contains("first");
+
+        cache.objects.put(JOB, new JobObjects(job(JOB, "bob", "second"), List.of(pod(false)), Optional.empty(), List.of()));
+        tracker.jobChanged(JOB, false);
+
+        assertThat(tracker.job(JOB)).map(io.kubelauncher.api.model.Job::name).contains("second");
+        assertThat(tracker.jobs(JobQuery.visibleTo(RequestUser.of("alice")))).isEmpty();
+        assertThat(tracker.jobs(JobQuery.visibleTo(RequestUser.of("bob")))).extracting(io.kubelauncher.api.model.Job::user).containsExactly("bob");
+    }
+
+    @Test
+    void aQueryForOneUserReturnsOnlyThatUsersJobsWithoutTranslatingAny() {
+        FedCache cache = new FedCache();
+        JobTracker tracker = tracker(cache, Clock.fixed(NOW.plusSeconds(3), ZoneOffset.UTC), scheduler);
+        for (int i = 0; i < 30; i++) {
+            String name = "job-" + i;
+            cache.objects.put(name, new JobObjects(job(name, "user" + (i % 3), "j" + i), List.of(), Optional.empty(), List.of()));
+            tracker.jobChanged(name, false);
+        }
+        int readsAfterChanges = cache.reads.get();
+
+        List<io.kubelauncher.api.model.Job> mine = tracker.jobs(JobQuery.visibleTo(RequestUser.of("user1")));
+
+        assertThat(mine).hasSize(10).allSatisfy(j -> assertThat(j.user()).isEqualTo("user1"));
+        assertThat(tracker.jobs(JobQuery.visibleTo(RequestUser.of("nobody")))).isEmpty();
+        assertThat(tracker.jobs(JobQuery.visibleTo(RequestUser.of("*")))).hasSize(30);
+        assertThat(tracker.jobs(new JobQuery(RequestUser.of("*"), java.util.Set.of(), java.util.Set.of(JobStatus.RUNNING), null, null)))
+                .as("no job has a pod yet").isEmpty();
+        assertThat(cache.reads.get()).as("cache reads (translations) while answering").isEqualTo(readsAfterChanges);
+    }
+
+    @Test
+    void aLaunchErrorOutlivingItsGracePeriodIsFailedEvenBeforeTheRecheckRuns() {
+        FedCache cache = new FedCache();
+        MovableClock clock = new MovableClock(NOW.plusSeconds(3));
+        // the recheck lands on this scheduler five minutes away: it will not have run when the clock passes it
+        ScheduledExecutorService idle = Executors.newSingleThreadScheduledExecutor();
+        try {
+            JobTracker tracker = tracker(cache, clock, idle);
+            RecordingPublisher recorded = new RecordingPublisher();
+            tracker.publishTo(recorded);
+            cache.objects.put(JOB, new JobObjects(job(), List.of(pullFailing(JOB)), Optional.empty(), List.of()));
+            tracker.jobChanged(JOB, false);
+            assertThat(tracker.job(JOB)).map(io.kubelauncher.api.model.Job::status).contains(JobStatus.PENDING);
+
+            clock.now = NOW.plus(Duration.ofMinutes(6));
+
+            assertThat(tracker.job(JOB)).map(io.kubelauncher.api.model.Job::status).contains(JobStatus.FAILED);
+            assertThat(tracker.jobs(JobQuery.visibleTo(RequestUser.of("*")))).extracting(io.kubelauncher.api.model.Job::status)
+                    .containsExactly(JobStatus.FAILED);
+            tracker.jobChanged(JOB, false); // what the recheck does when it runs
+            assertThat(recorded.latest(JOB)).map(io.kubelauncher.api.model.Job::status).contains(JobStatus.FAILED);
+        } finally {
+            idle.shutdownNow();
+        }
     }
 
     private static Pod pod(boolean running) {
