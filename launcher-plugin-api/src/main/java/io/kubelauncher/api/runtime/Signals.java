@@ -3,6 +3,7 @@ package io.kubelauncher.api.runtime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Signal handling of spec 2.3: SIGTERM and SIGINT shut the runtime down in order, after which
@@ -24,7 +25,7 @@ public final class Signals {
     public static void install(PluginRuntime runtime, Runnable onHangup) {
         Signal.handle(new Signal("TERM"), signal -> stop(runtime, signal));
         Signal.handle(new Signal("INT"), signal -> stop(runtime, signal));
-        Signal.handle(new Signal("HUP"), signal -> {
+        SignalHandler previous = Signal.handle(new Signal("HUP"), signal -> {
             log.info("SIGHUP received");
             if (onHangup != null) {
                 try {
@@ -34,6 +35,11 @@ public final class Signals {
                 }
             }
         });
+        if (previous == SignalHandler.SIG_IGN) {
+            // Started with SIGHUP ignored (nohup, some service managers): the JVM then leaves it ignored.
+            log.warn("SIGHUP is ignored by the way this process was started, so it cannot trigger a reload; "
+                    + "use the Launcher's Config Reload request instead");
+        }
     }
 
     private static void stop(PluginRuntime runtime, Signal signal) {

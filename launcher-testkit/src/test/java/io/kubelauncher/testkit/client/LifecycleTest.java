@@ -130,6 +130,15 @@ class LifecycleTest {
     }
 
     @Test
+    void aPluginStartedWithSighupIgnoredSaysReloadMustUseTheRequest() {
+        try (LauncherClient client = PluginProcess.startIgnoringHangups("--heartbeat-interval-seconds=0")) {
+            assertThat(client.bootstrap().messageType()).isEqualTo(1);
+            await().atMost(WAIT).until(() -> client.stderr().contains(
+                    "SIGHUP is ignored by the way this process was started"));
+        }
+    }
+
+    @Test
     void unknownOptionsAreWarnedAboutAndBadValuesStopTheStart() {
         try (LauncherClient client = PluginProcess.start("--heartbeat-interval-seconds=0", "--brand-new-flag=1")) {
             assertThat(client.bootstrap().messageType()).isEqualTo(1);

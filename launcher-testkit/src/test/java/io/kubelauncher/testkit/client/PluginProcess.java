@@ -21,6 +21,18 @@ final class PluginProcess {
         }
     }
 
+    /** Like {@link #start}, but the way {@code nohup} starts a program: with SIGHUP ignored. */
+    static LauncherClient startIgnoringHangups(String... options) {
+        try {
+            List<String> command = new java.util.ArrayList<>(List.of("nohup"));
+            command.addAll(LauncherClient.javaCommand(TestPluginMain.class.getName(),
+                    List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xss512k"), List.of(options)));
+            return LauncherClient.start(command);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static ObjectNode job(String name, String command, String... tags) {
         ObjectNode job = JsonNodeFactory.instance.objectNode();
         job.put("name", name);
