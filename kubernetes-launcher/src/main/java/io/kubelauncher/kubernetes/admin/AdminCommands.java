@@ -116,7 +116,7 @@ public final class AdminCommands {
                 : new BuiltinRenderer(mapper);
         String cluster = config.launcher().pluginName().isEmpty() ? "Kubernetes" : config.launcher().pluginName();
         return new JobPlanner(new ProfilePolicy(policy), renderer, cluster, config.sharedProcessNamespace(),
-                WireJson.newMapper(), serialization);
+                config.stdinAnnotation(), WireJson.newMapper(), serialization);
     }
 
     private KubernetesClient client(KubernetesConfig config) {

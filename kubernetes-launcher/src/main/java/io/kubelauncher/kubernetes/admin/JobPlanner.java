@@ -7,6 +7,7 @@ import io.kubelauncher.api.plugin.RequestUser;
 import io.kubelauncher.kubernetes.render.Admission;
 import io.kubelauncher.kubernetes.render.JobContext;
 import io.kubelauncher.kubernetes.source.SpecRenderer;
+import io.kubelauncher.kubernetes.source.StdinKeptOffThePod;
 import io.kubelauncher.kubernetes.source.SubmissionPolicy;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,19 +32,22 @@ public final class JobPlanner implements DryRun.Planner {
     private final SpecRenderer renderer;
     private final String cluster;
     private final boolean shareProcessNamespace;
+    private final boolean stdinAnnotation;
     private final JsonMapper wire;
     private final KubernetesSerialization serialization;
 
     /**
      * @param wire the Launcher protocol's JSON mapper ({@code WireJson.newMapper()})
      * @param cluster the Launcher cluster name ({@code plugin-name})
+     * @param stdinAnnotation {@code stdin-annotation}: whether the job's stdin may be written on the pod
      */
     public JobPlanner(SubmissionPolicy policy, SpecRenderer renderer, String cluster, boolean shareProcessNamespace,
-            JsonMapper wire, KubernetesSerialization serialization) {
+            boolean stdinAnnotation, JsonMapper wire, KubernetesSerialization serialization) {
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.renderer = new StdinKeptOffThePod(Objects.requireNonNull(renderer, "renderer"));
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.shareProcessNamespace = shareProcessNamespace;
+        this.stdinAnnotation = stdinAnnotation;
         this.wire = Objects.requireNonNull(wire, "wire");
         this.serialization = Objects.requireNonNull(serialization, "serialization");
     }
@@ -57,7 +61,7 @@ public final class JobPlanner implements DryRun.Planner {
         }
         job = job.toBuilder().user(owner).build();
         Admission admission = policy.admit(RequestUser.of(owner), job);
-        JobContext context = JobContext.of(admission, cluster, shareProcessNamespace);
+        JobContext context = JobContext.of(admission, cluster, shareProcessNamespace, stdinAnnotation);
         List<String> documents = new ArrayList<>();
         documents.add(serialization.asYaml(renderer.job(context)));
         Optional<Service> service = renderer.service(context, context.generateName() + PLACEHOLDER_SUFFIX);

@@ -93,7 +93,7 @@ public final class KubernetesJobSource implements JobSource {
         this.client = Objects.requireNonNull(client, "client");
         this.cache = Objects.requireNonNull(cache, "cache");
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.renderer = new StdinKeptOffThePod(Objects.requireNonNull(renderer, "renderer"));
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -133,9 +133,6 @@ public final class KubernetesJobSource implements JobSource {
         Admission admission = policy.admit(user, job);
         JobContext context = JobContext.of(admission, settings.clusterName(), settings.shareProcessNamespace(), settings.stdinAnnotation());
         io.fabric8.kubernetes.api.model.batch.v1.Job spec = renderer.job(context);
-        if (!settings.stdinAnnotation()) {
-            StdinSecrets.keepOffThePod(spec, context.hasStdin());
-        }
         Map<String, String> annotations = new LinkedHashMap<>(Optional.ofNullable(spec.getMetadata().getAnnotations()).orElse(Map.of()));
         annotations.put(LauncherKeys.SUBMITTED, reader.submittedAnnotation(admission.job()));
         spec.getMetadata().setAnnotations(annotations);

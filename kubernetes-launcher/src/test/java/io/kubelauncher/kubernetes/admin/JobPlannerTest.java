@@ -61,7 +61,7 @@ class JobPlannerTest {
     }
 
     private JobPlanner planner(SpecRenderer renderer) {
-        return new JobPlanner(policy, renderer, "Kubernetes", true, WireJson.newMapper(), new KubernetesSerialization());
+        return new JobPlanner(policy, renderer, "Kubernetes", true, true, WireJson.newMapper(), new KubernetesSerialization());
     }
 
     private SpecRenderer templates() throws Exception {
@@ -79,6 +79,22 @@ class JobPlannerTest {
         assertThat(text).contains("kind: \"Job\"", "generateName: \"rstudio-session-", "user: \"alice\"",
                 "USER_TAG_0: \"rstudio-r-session\"", "restartPolicy: \"Never\"", "cpu: \"2\"", "memory: \"1024M\"",
                 "kind: \"Service\"", "job-name: \"rstudio-session-");
+    }
+
+    @Test
+    void withStdinAnnotationOffTheDryRunShowsStdinKeptOffThePodAsSubmitDoes() throws Exception {
+        String withStdin = JOB.replace("\"tags\":", "\"stdin\": \"tls-key-do-not-show\", \"tags\":");
+        for (SpecRenderer renderer : java.util.List.of(templates(), new BuiltinRenderer(JsonMapper.builder().build()))) {
+            out.reset();
+            JobPlanner planner = new JobPlanner(policy, renderer, "Kubernetes", true, false, WireJson.newMapper(),
+                    new KubernetesSerialization());
+            int status = new DryRun(planner, Optional.empty()).run(jobFile(withStdin), Optional.empty(), print(out), print(err));
+            assertThat(status).as(text(err)).isZero();
+            assertThat(text(out)).doesNotContain("tls-key-do-not-show").contains("stdin: true", "stdinOnce: true");
+        }
+        out.reset();
+        new DryRun(planner(templates()), Optional.empty()).run(jobFile(withStdin), Optional.empty(), print(out), print(err));
+        assertThat(text(out)).as("stdin-annotation=1 keeps the vendor's annotation").contains("tls-key-do-not-show");
     }
 
     @Test
