@@ -9,8 +9,10 @@ import io.kubelauncher.api.plugin.PluginException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Asks the API server (SelfSubjectAccessReview) whether the plugin's service account may do what
@@ -49,9 +51,13 @@ public final class PermissionCheck {
             new String[] {"get", "", "secrets", ""},
             new String[] {"delete", "", "secrets", ""});
 
+    /** Attempts per access review: an API server that answers one of ~20 reviews with a 5xx must not fail the start. */
+    private static final int ATTEMPTS = 4;
+
     private final KubernetesClient client;
     private final String namespace;
     private final boolean stdinSecrets;
+    private final Duration firstRetryDelay;
 
     /** The check of a plugin that writes stdin as the pod annotation ({@code stdin-annotation=1}). */
     public PermissionCheck(KubernetesClient client, String namespace) {
@@ -60,9 +66,18 @@ public final class PermissionCheck {
 
     /** @param stdinSecrets whether job stdin is kept in Secrets ({@code stdin-annotation=0}) */
     public PermissionCheck(KubernetesClient client, String namespace, boolean stdinSecrets) {
-        this.client = client;
-        this.namespace = namespace;
+        this(client, namespace, stdinSecrets, Duration.ofMillis(250));
+    }
+
+    /**
+     * @param firstRetryDelay the wait before retrying a review the API server failed to answer (5xx or
+     *                        no answer); it doubles for each further attempt
+     */
+    public PermissionCheck(KubernetesClient client, String namespace, boolean stdinSecrets, Duration firstRetryDelay) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.namespace = Objects.requireNonNull(namespace, "namespace");
         this.stdinSecrets = stdinSecrets;
+        this.firstRetryDelay = Objects.requireNonNull(firstRetryDelay, "firstRetryDelay");
     }
 
     /** @throws PluginException naming every missing permission, or the API server's refusal to answer */
@@ -91,20 +106,42 @@ public final class PermissionCheck {
         SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder().withNewSpec().withNewResourceAttributes()
                 .withVerb(verb).withGroup(group).withResource(resource).withSubresource(subresource.isEmpty() ? null : subresource)
                 .withNamespace(ns).endResourceAttributes().endSpec().build();
-        SelfSubjectAccessReview answer;
-        try {
-            answer = client.authorization().v1().selfSubjectAccessReview().create(review);
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 401) {
-                throw new PluginException(ErrorCode.UNKNOWN, "The Kubernetes API at " + client.getMasterUrl()
-                        + " refused the auth token (401 Unauthorized): check auth-token-path / auth-token", e);
-            }
-            throw new PluginException(ErrorCode.UNKNOWN, "Could not reach the Kubernetes API at " + client.getMasterUrl() + ": " + e.getMessage(), e);
-        }
+        SelfSubjectAccessReview answer = review(review, verb + " " + resource);
         if (answer == null || answer.getStatus() == null) {
             log.warn("the API server did not answer the access review for {} {}; assuming allowed", verb, resource);
             return true;
         }
         return Boolean.TRUE.equals(answer.getStatus().getAllowed());
+    }
+
+    /** An access review changes nothing, so unlike a create it may be sent again when the server failed. */
+    private SelfSubjectAccessReview review(SelfSubjectAccessReview review, String what) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client.authorization().v1().selfSubjectAccessReview().create(review);
+            } catch (KubernetesClientException e) {
+                if (e.getCode() == 401) {
+                    throw new PluginException(ErrorCode.UNKNOWN, "The Kubernetes API at " + client.getMasterUrl()
+                            + " refused the auth token (401 Unauthorized): check auth-token-path / auth-token", e);
+                }
+                boolean serverFailed = e.getCode() >= 500 || e.getCode() <= 0;
+                if (!serverFailed || attempt == ATTEMPTS) {
+                    throw new PluginException(ErrorCode.UNKNOWN, "Could not reach the Kubernetes API at " + client.getMasterUrl()
+                            + (attempt > 1 ? " (" + attempt + " attempts)" : "") + ": " + e.getMessage(), e);
+                }
+                Duration wait = firstRetryDelay.multipliedBy(1L << (attempt - 1));
+                log.warn("access review for {} failed ({}); retrying in {} ms", what, e.getCode() > 0 ? "HTTP " + e.getCode() : e.getMessage(), wait.toMillis());
+                pause(wait);
+            }
+        }
+    }
+
+    private static void pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PluginException(ErrorCode.UNKNOWN, "interrupted while checking permissions", e);
+        }
     }
 }
