@@ -320,7 +320,7 @@ public final class Main implements Callable<Integer> {
         ClusterCache cache = new ClusterCache(client, new CacheSettings(namespace, config.fetchLimit(),
                 (int) config.watchTimeout().toSeconds(), Duration.ofMinutes(2)), scheduler,
                 new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new SecureRandom()));
-        SourceSettings settings = new SourceSettings(namespace, config.launcher().pluginName().isEmpty() ? "Kubernetes" : config.launcher().pluginName(),
+        SourceSettings settings = new SourceSettings(namespace, config.launcher().pluginName(),
                 config.sharedProcessNamespace(), config.jobExpiry(), config.launchFailureGrace(), config.stopGracePeriod(), Duration.ofSeconds(5),
                 config.stdinAnnotation());
         PermissionCheck permissions = new PermissionCheck(client, namespace, !config.stdinAnnotation());

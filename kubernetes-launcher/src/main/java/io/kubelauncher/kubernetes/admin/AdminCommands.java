@@ -114,8 +114,7 @@ public final class AdminCommands {
                 ? new TemplateRenderer(new TemplateDirectory(config.scratchPath(), TemplateFunctions.launcher()), mapper,
                         serialization)
                 : new BuiltinRenderer(mapper);
-        String cluster = config.launcher().pluginName().isEmpty() ? "Kubernetes" : config.launcher().pluginName();
-        return new JobPlanner(new ProfilePolicy(policy), renderer, cluster, config.sharedProcessNamespace(),
+        return new JobPlanner(new ProfilePolicy(policy), renderer, config.launcher().pluginName(), config.sharedProcessNamespace(),
                 config.stdinAnnotation(), WireJson.newMapper(), serialization);
     }
 

@@ -53,6 +53,8 @@ class KubernetesConfigTest {
         assertThat(config.threadPoolSize()).isEqualTo(6); // 3 CPUs x 2
         assertThat(config.enableDebugLogging()).isFalse();
         assertThat(config.scratchPath()).isEqualTo(Path.of("/var/lib/rstudio-launcher/Kubernetes"));
+        // the cluster name jobs carry when the Launcher gives no plugin-name
+        assertThat(config.launcher().pluginName()).isEqualTo("Kubernetes");
         assertThat(config.loggingDir()).isEqualTo(Path.of("/var/log/rstudio/launcher"));
         assertThat(config.jobExpiry()).isEqualTo(Duration.ofHours(24));
         assertThat(config.profileConfig()).isEqualTo(Path.of("/etc/rstudio/launcher.kubernetes.profiles.conf"));
