@@ -30,4 +30,9 @@ public record Observation(JobStatus status, String message, OptionalInt exitCode
         Objects.requireNonNull(lastUpdateTime, "lastUpdateTime");
         Objects.requireNonNull(recheckAt, "recheckAt");
     }
+
+    /** The same observation, to be derived again at {@code at}. */
+    Observation recheckingAt(Instant at) {
+        return new Observation(status, message, exitCode, host, lastUpdateTime, Optional.of(at));
+    }
 }

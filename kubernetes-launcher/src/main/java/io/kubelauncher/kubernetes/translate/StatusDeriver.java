@@ -94,15 +94,12 @@ public final class StatusDeriver {
             if (problem.isEmpty() && BACKOFF_LIMIT.equals(finished.get().getReason())) {
                 // The Job controller gives up only after the pod has failed, i.e. after the container
                 // exited; the pod's own update, which carries the exit code, travels on another watch
-                // and may reach us a moment later (even the pod's creation may not have yet). Reporting Failed meanwhile would turn into Finished
-                // (exit code N) when it arrives, and a terminal status must never change.
+                // and may reach us a moment later (even the pod's creation may not have yet).
+                // Reporting Failed meanwhile would turn into Finished (exit code N) when it arrives,
+                // and a terminal status must never change.
                 Instant deadline = at.plus(EXIT_REPORT_WAIT);
                 if (now.isBefore(deadline)) {
-                    Observation meanwhile = running ? new Observation(JobStatus.RUNNING, "", OptionalInt.empty(), host,
-                            main.flatMap(cs -> Timestamps.parse(cs.getState().getRunning().getStartedAt())).orElse(created), Optional.empty())
-                            : pending(objects, pod, main, created);
-                    return new Observation(meanwhile.status(), meanwhile.message(), meanwhile.exitCode(), meanwhile.host(),
-                            meanwhile.lastUpdateTime(), Optional.of(deadline));
+                    return runningOrPending(objects, pod, main, running, host, created).recheckingAt(deadline);
                 }
             }
             String why = problem.map(LaunchProblem::message).orElseGet(() -> jobFailureMessage(finished.get()));
@@ -120,6 +117,11 @@ public final class StatusDeriver {
             return new Observation(JobStatus.PENDING, p.message(), OptionalInt.empty(), host, p.since(), Optional.of(deadline));
         }
 
+        return runningOrPending(objects, pod, main, running, host, created);
+    }
+
+    private static Observation runningOrPending(JobObjects objects, Optional<Pod> pod, Optional<ContainerStatus> main,
+                                                boolean running, String host, Instant created) {
         if (running) {
             Instant started = main.flatMap(cs -> Timestamps.parse(cs.getState().getRunning().getStartedAt())).orElse(created);
             return new Observation(JobStatus.RUNNING, "", OptionalInt.empty(), host, started, Optional.empty());
