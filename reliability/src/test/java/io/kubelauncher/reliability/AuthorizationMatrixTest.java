@@ -9,8 +9,13 @@ import io.kubelauncher.testkit.client.Message;
 import io.kubelauncher.testkit.cluster.SimulatedCluster;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -96,12 +101,22 @@ class AuthorizationMatrixTest {
         return launcher.getJob(ADMIN, id).get("jobs").get(0).get("status").asString();
     }
 
-    private static void waitFor(ClientStream statuses, String id, String status) {
-        while (true) {
-            Message m = statuses.expectNext(WAIT);
-            if (m.get("id").asString().equals(id) && m.get("status").asString().equals(status)) {
-                return;
-            }
+    /**
+     * Every status each job has shown on each stream so far: jobs move in parallel, so a job may pass
+     * the status waited for while the test still waits for another job's (which made the wait endless
+     * when the pending job's messages kept coming).
+     */
+    private final Map<ClientStream, Map<String, Set<String>>> seenByStream = new IdentityHashMap<>();
+
+    private void waitFor(ClientStream statuses, String id, String status) {
+        Map<String, Set<String>> seen = seenByStream.computeIfAbsent(statuses, s -> new HashMap<>());
+        Instant deadline = Instant.now().plus(WAIT.multipliedBy(4));
+        while (!seen.getOrDefault(id, Set.of()).contains(status)) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            assertThat(left.isNegative()).as("job %s never showed %s on the status stream; it showed %s", id, status,
+                    seen.get(id)).isFalse();
+            Message m = statuses.expectNext(left);
+            seen.computeIfAbsent(m.get("id").asString(), k -> new HashSet<>()).add(m.get("status").asString());
         }
     }
 
