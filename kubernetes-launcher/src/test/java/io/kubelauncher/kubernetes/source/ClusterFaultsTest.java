@@ -1,38 +1,20 @@
 package io.kubelauncher.kubernetes.source;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubelauncher.api.model.ExposedPort;
 import io.kubelauncher.api.model.Job;
 import io.kubelauncher.api.model.JobStatus;
-import io.kubelauncher.api.model.Version;
-import io.kubelauncher.api.plugin.BootstrapContext;
 import io.kubelauncher.api.plugin.ErrorCode;
 import io.kubelauncher.api.plugin.JobQuery;
 import io.kubelauncher.api.plugin.PluginException;
 import io.kubelauncher.api.plugin.RequestUser;
-import io.kubelauncher.kubernetes.cache.Backoff;
-import io.kubelauncher.kubernetes.cache.CacheSettings;
-import io.kubelauncher.kubernetes.cache.ClusterCache;
-import io.kubelauncher.kubernetes.cluster.ClusterConnection;
-import io.kubelauncher.kubernetes.cluster.KubernetesClients;
-import io.kubelauncher.kubernetes.cluster.PermissionCheck;
 import io.kubelauncher.kubernetes.cluster.RequestMetrics;
-import io.kubelauncher.testkit.cluster.SimulatedCluster;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Random;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,40 +25,20 @@ class ClusterFaultsTest {
 
     private static final RequestUser ALICE = RequestUser.of("alice");
 
-    private SimulatedCluster cluster;
-    private KubernetesClient client;
-    private ScheduledExecutorService scheduler;
+    @RegisterExtension
+    final FreshSimulatedCluster cluster = FreshSimulatedCluster.withNodes(1);
+
+    private InProcessPlugin plugin;
     private RequestMetrics metrics;
-    private final List<KubernetesJobSource> sources = new ArrayList<>();
 
     @BeforeEach
     void start() {
-        cluster = SimulatedCluster.builder().namespace("rstudio").nodes(1).start();
-        metrics = new RequestMetrics(Clock.systemUTC());
-        client = KubernetesClients.create(new ClusterConnection(URI.create(cluster.apiUrl()), cluster::token,
-                Optional.of(cluster.caCertificatePem()), true), "rstudio", metrics);
-        scheduler = Executors.newScheduledThreadPool(4);
+        plugin = cluster.plugin();
+        metrics = plugin.metrics();
     }
 
-    private KubernetesJobSource source(int fetchLimit, Duration expiry, RecordingPublisher publisher) {
-        ClusterCache cache = new ClusterCache(client, new CacheSettings("rstudio", fetchLimit, 5, Duration.ofSeconds(20)), scheduler,
-                new Backoff(Duration.ofMillis(50), Duration.ofMillis(500), new Random(5)));
-        JsonMapper mapper = JsonMapper.builder().build();
-        KubernetesJobSource source = new KubernetesJobSource(client, cache, new PassThroughPolicy(), new BuiltinRenderer(mapper),
-                new SourceSettings("rstudio", "Kubernetes", true, expiry, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(1)),
-                Clock.systemUTC(), scheduler, mapper, new PermissionCheck(client, "rstudio")::verify, metrics::takeLatencySample);
-        sources.add(source);
-        source.bootstrap(new BootstrapContext(new Version(3, 7, 0), publisher));
-        return source;
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        sources.forEach(KubernetesJobSource::shutdown);
-        scheduler.shutdownNow();
-        scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        client.close();
-        cluster.close();
+    private KubernetesJobSource source(int fetchLimit, Duration expiry) {
+        return plugin.newSource().fetchLimit(fetchLimit).jobExpiry(expiry).backoff(Duration.ofMillis(50), Duration.ofMillis(500)).start();
     }
 
     private static Job sleeper(String name) {
@@ -85,14 +47,14 @@ class ClusterFaultsTest {
 
     @Test
     void startUpListsInPagesOfFetchLimit() {
-        KubernetesJobSource first = source(500, Duration.ofHours(1), new RecordingPublisher());
+        KubernetesJobSource first = source(500, Duration.ofHours(1));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             ids.add(first.submit(ALICE, sleeper("Paged " + i)).id());
         }
         long listsBefore = metrics.counts().getOrDefault("LIST jobs", 0L);
 
-        KubernetesJobSource second = source(2, Duration.ofHours(1), new RecordingPublisher());
+        KubernetesJobSource second = source(2, Duration.ofHours(1));
 
         assertThat(metrics.counts().get("LIST jobs") - listsBefore).isEqualTo(3); // 2 + 2 + 1
         assertThat(second.jobs(JobQuery.visibleTo(RequestUser.of(RequestUser.ALL_USERS)))).extracting(Job::id).containsExactlyInAnyOrderElementsOf(ids);
@@ -100,13 +62,12 @@ class ClusterFaultsTest {
 
     @Test
     void anExpiredResourceVersionMakesTheCacheListAgainAndMissNothing() {
-        RecordingPublisher publisher = new RecordingPublisher();
-        KubernetesJobSource source = source(500, Duration.ofHours(1), publisher);
+        KubernetesJobSource source = source(500, Duration.ofHours(1));
         cluster.scenarios().dropWatchesEvery(Duration.ofMillis(700)).expireResourceVersions();
 
         Job job = source.submit(ALICE, Job.builder().name("Through Gone").user("alice").command("echo done").build());
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> publisher.latest(job.id()).map(Job::status).orElse(null) == JobStatus.FINISHED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> plugin.status(job.id()) == JobStatus.FINISHED);
         cluster.scenarios().expireResourceVersions();
         long lists = metrics.counts().getOrDefault("LIST jobs", 0L);
         await().atMost(Duration.ofSeconds(30)).until(() -> metrics.counts().getOrDefault("LIST jobs", 0L) > lists);
@@ -115,17 +76,16 @@ class ClusterFaultsTest {
 
     @Test
     void theCacheRecoversFromApiErrors() {
-        RecordingPublisher publisher = new RecordingPublisher();
-        KubernetesJobSource source = source(500, Duration.ofHours(1), publisher);
+        KubernetesJobSource source = source(500, Duration.ofHours(1));
         Job job = source.submit(ALICE, Job.builder().name("Flaky").user("alice").command("sleep 2").build());
 
         cluster.scenarios().failRequests(0.5).dropWatchesEvery(Duration.ofMillis(500));
-        await().atMost(Duration.ofSeconds(45)).until(() -> publisher.latest(job.id()).map(Job::status).orElse(null) == JobStatus.FINISHED);
+        await().atMost(Duration.ofSeconds(45)).until(() -> plugin.status(job.id()) == JobStatus.FINISHED);
     }
 
     @Test
     void aRefusedServiceDeletesTheJob() {
-        KubernetesJobSource source = source(500, Duration.ofHours(1), new RecordingPublisher());
+        KubernetesJobSource source = source(500, Duration.ofHours(1));
         cluster.scenarios().deny("create", "services");
 
         assertThatThrownBy(() -> source.submit(ALICE, Job.builder().name("No Service").user("alice").command("sleep 5")
@@ -134,21 +94,21 @@ class ClusterFaultsTest {
                     assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN);
                     assertThat(e.getMessage()).contains("Service").contains("not started");
                 });
-        await().atMost(Duration.ofSeconds(10)).until(() -> client.batch().v1().jobs().inNamespace("rstudio").list().getItems().isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> plugin.client().batch().v1().jobs().inNamespace("rstudio").list().getItems().isEmpty());
     }
 
     @Test
     void aMissingPermissionIsNamedAtBootstrap() {
         cluster.scenarios().deny("watch", "jobs");
-        assertThatThrownBy(() -> source(500, Duration.ofHours(1), new RecordingPublisher()))
+        assertThatThrownBy(() -> source(500, Duration.ofHours(1)))
                 .isInstanceOfSatisfying(PluginException.class, e -> assertThat(e.getMessage())
                         .contains("cannot watch jobs in namespace rstudio"));
     }
 
     @Test
     void jobExpiryZeroRemovesAFinishedJobOnceItsStatusIsSent() {
-        RecordingPublisher publisher = new RecordingPublisher();
-        KubernetesJobSource source = source(500, Duration.ZERO, publisher);
+        RecordingPublisher publisher = plugin.publisher();
+        KubernetesJobSource source = source(500, Duration.ZERO);
         Job job = source.submit(ALICE, Job.builder().name("Short Lived").user("alice").command("true")
                 .exposedPorts(List.of(ExposedPort.tcp(8080))).build());
 
@@ -158,7 +118,7 @@ class ClusterFaultsTest {
             assertThat(j.status()).isEqualTo(JobStatus.FINISHED);
         });
         assertThat(source.job(job.id())).isEmpty();
-        await().atMost(Duration.ofSeconds(10)).until(() -> client.services().inNamespace("rstudio").list().getItems().isEmpty()
-                && client.pods().inNamespace("rstudio").list().getItems().isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> plugin.client().services().inNamespace("rstudio").list().getItems().isEmpty()
+                && plugin.client().pods().inNamespace("rstudio").list().getItems().isEmpty());
     }
 }

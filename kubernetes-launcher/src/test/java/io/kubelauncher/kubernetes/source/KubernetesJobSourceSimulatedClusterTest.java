@@ -1,37 +1,21 @@
 package io.kubelauncher.kubernetes.source;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubelauncher.api.model.ExposedPort;
 import io.kubelauncher.api.model.Job;
 import io.kubelauncher.api.model.JobNetwork;
 import io.kubelauncher.api.model.JobOperation;
 import io.kubelauncher.api.model.JobStatus;
 import io.kubelauncher.api.model.OutputType;
-import io.kubelauncher.api.model.Version;
-import io.kubelauncher.api.plugin.BootstrapContext;
 import io.kubelauncher.api.plugin.RequestUser;
-import io.kubelauncher.kubernetes.cache.Backoff;
-import io.kubelauncher.kubernetes.cache.CacheSettings;
-import io.kubelauncher.kubernetes.cache.ClusterCache;
-import io.kubelauncher.kubernetes.cluster.ClusterConnection;
-import io.kubelauncher.kubernetes.cluster.KubernetesClients;
-import io.kubelauncher.kubernetes.cluster.PermissionCheck;
 import io.kubelauncher.kubernetes.cluster.RequestMetrics;
 import io.kubelauncher.testkit.cluster.SimulatedCluster;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,52 +30,26 @@ class KubernetesJobSourceSimulatedClusterTest {
     private static final RequestUser ALICE = RequestUser.of("alice");
     private static final Duration LAUNCH_GRACE = Duration.ofSeconds(3);
 
-    private SimulatedCluster cluster;
-    private KubernetesClient client;
-    private ScheduledExecutorService scheduler;
-    private KubernetesJobSource source;
+    @RegisterExtension
+    final FreshSimulatedCluster cluster = FreshSimulatedCluster.withNodes(2);
+
+    private InProcessPlugin plugin;
     private RequestMetrics metrics;
-    private final RecordingPublisher publisher = new RecordingPublisher();
+    private KubernetesJobSource source;
+    private RecordingPublisher publisher;
 
     @BeforeEach
     void start() {
-        cluster = SimulatedCluster.builder().namespace("rstudio").nodes(2).start();
-        metrics = new RequestMetrics(Clock.systemUTC());
-        client = KubernetesClients.create(new ClusterConnection(URI.create(cluster.apiUrl()), cluster::token,
-                Optional.of(cluster.caCertificatePem()), true), "rstudio", metrics);
-        scheduler = Executors.newScheduledThreadPool(4);
-        source = source(true, Duration.ofSeconds(10));
-        source.bootstrap(new BootstrapContext(new Version(3, 7, 0), publisher));
+        plugin = cluster.plugin();
+        metrics = plugin.metrics();
+        publisher = plugin.publisher();
+        source = plugin.newSource().launchGrace(LAUNCH_GRACE).start();
     }
 
-    /** A second source on the same cluster and client (the first one is shut down by the caller). */
-    private KubernetesJobSource restarted(boolean sharedProcessNamespace, Duration stopGrace) {
+    /** A second source in the same process: same client, counts and publisher (the first one is shut down). */
+    private void restarted(boolean sharedProcessNamespace, Duration stopGrace) {
         source.shutdown();
-        source = source(sharedProcessNamespace, stopGrace);
-        source.bootstrap(new BootstrapContext(new Version(3, 7, 0), publisher));
-        return source;
-    }
-
-    private KubernetesJobSource source(boolean sharedProcessNamespace, Duration stopGrace) {
-        ClusterCache cache = new ClusterCache(client, new CacheSettings("rstudio", 500, 5, Duration.ofSeconds(20)), scheduler,
-                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), new Random(11)));
-        JsonMapper mapper = JsonMapper.builder().build();
-        return new KubernetesJobSource(client, cache, new PassThroughPolicy(), new BuiltinRenderer(mapper),
-                new SourceSettings("rstudio", "Kubernetes", sharedProcessNamespace, Duration.ofHours(24), LAUNCH_GRACE, stopGrace, Duration.ofMillis(500)),
-                Clock.systemUTC(), scheduler, mapper, new PermissionCheck(client, "rstudio")::verify, metrics::takeLatencySample);
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        source.shutdown();
-        scheduler.shutdownNow();
-        scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        client.close();
-        cluster.close();
-    }
-
-    private JobStatus status(String id) {
-        return publisher.latest(id).map(Job::status).orElse(null);
+        source = plugin.newSource().launchGrace(LAUNCH_GRACE).shareProcessNamespace(sharedProcessNamespace).stopGrace(stopGrace).start();
     }
 
     @Test
@@ -102,7 +60,7 @@ class KubernetesJobSourceSimulatedClusterTest {
         assertThat(afterSubmit.getOrDefault("POST jobs", 0L) - before.getOrDefault("POST jobs", 0L)).isEqualTo(1);
         assertThat(afterSubmit.keySet()).doesNotContain("POST services");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.FINISHED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> publisher.status(submitted.id()) == JobStatus.FINISHED);
         Job finished = source.job(submitted.id()).orElseThrow();
         assertThat(finished.exitCode()).isEqualTo(0);
         assertThat(finished.host()).isNotEmpty();
@@ -126,7 +84,7 @@ class KubernetesJobSourceSimulatedClusterTest {
         RecordingOutput output = new RecordingOutput();
         source.streamOutput(ALICE, submitted, OutputType.MIXED, output);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.FINISHED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> publisher.status(submitted.id()) == JobStatus.FINISHED);
         assertThat(source.job(submitted.id()).orElseThrow().exitCode()).isEqualTo(3);
         assertThat(output.ended.await(20, TimeUnit.SECONDS)).isTrue();
         assertThat(output.text.toString()).isEqualTo("from stdin\n");
@@ -149,13 +107,13 @@ class KubernetesJobSourceSimulatedClusterTest {
     @Test
     void stopWithASharedProcessNamespaceSignalsTheProcessesAndKeepsThePodAndItsOutput() throws Exception {
         Job submitted = source.submit(ALICE, Job.builder().name("Sleeper").user("alice").command("echo started; sleep 60").build());
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.RUNNING);
+        await().atMost(Duration.ofSeconds(30)).until(() -> publisher.status(submitted.id()) == JobStatus.RUNNING);
         Map<String, Long> before = metrics.counts();
 
         var result = source.control(ALICE, source.job(submitted.id()).orElseThrow(), JobOperation.STOP);
 
         assertThat(result.operationComplete()).isTrue();
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.FINISHED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> publisher.status(submitted.id()) == JobStatus.FINISHED);
         assertThat(source.job(submitted.id()).orElseThrow().exitCode()).isEqualTo(143);
         Map<String, Long> after = metrics.counts();
         assertThat(after.getOrDefault("GET pods/exec", 0L) - before.getOrDefault("GET pods/exec", 0L)).isEqualTo(1);
@@ -173,11 +131,11 @@ class KubernetesJobSourceSimulatedClusterTest {
         // ignored signals stay ignored across exec, so the shell and its sleeps all ignore SIGTERM
         Job submitted = source.submit(ALICE, Job.builder().name("Stubborn").user("alice")
                 .command("trap '' TERM; while true; do sleep 1; done").build());
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.RUNNING);
+        await().atMost(Duration.ofSeconds(30)).until(() -> publisher.status(submitted.id()) == JobStatus.RUNNING);
 
         source.control(ALICE, source.job(submitted.id()).orElseThrow(), JobOperation.STOP);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.FINISHED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> publisher.status(submitted.id()) == JobStatus.FINISHED);
         assertThat(source.job(submitted.id()).orElseThrow().exitCode()).isEqualTo(137);
         assertThat(metrics.counts().getOrDefault("GET pods/exec", 0L)).isEqualTo(2);
     }
@@ -186,13 +144,13 @@ class KubernetesJobSourceSimulatedClusterTest {
     void stopWithoutASharedProcessNamespaceDeletesThePodWithTheGracePeriod() {
         restarted(false, Duration.ofSeconds(10));
         Job submitted = source.submit(ALICE, Job.builder().name("Sleeper").user("alice").command("sleep 60").build());
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.RUNNING);
+        await().atMost(Duration.ofSeconds(30)).until(() -> publisher.status(submitted.id()) == JobStatus.RUNNING);
         assertThat(cluster.client().batch().v1().jobs().inNamespace("rstudio").withName(submitted.id()).get()
                 .getSpec().getTemplate().getSpec().getShareProcessNamespace()).isFalse();
 
         source.control(ALICE, source.job(submitted.id()).orElseThrow(), JobOperation.STOP);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.FINISHED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> publisher.status(submitted.id()) == JobStatus.FINISHED);
         assertThat(source.job(submitted.id()).orElseThrow().exitCode()).isEqualTo(143);
         assertThat(metrics.counts()).containsEntry("DELETE pods", 1L).doesNotContainKey("GET pods/exec");
     }
@@ -200,11 +158,11 @@ class KubernetesJobSourceSimulatedClusterTest {
     @Test
     void killEndsKilledWith137() {
         Job submitted = source.submit(ALICE, Job.builder().name("Sleeper").user("alice").command("sleep 60").build());
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.RUNNING);
+        await().atMost(Duration.ofSeconds(30)).until(() -> publisher.status(submitted.id()) == JobStatus.RUNNING);
 
         source.control(ALICE, source.job(submitted.id()).orElseThrow(), JobOperation.KILL);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.KILLED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> publisher.status(submitted.id()) == JobStatus.KILLED);
         assertThat(source.job(submitted.id()).orElseThrow().exitCode()).isEqualTo(137);
     }
 
@@ -217,7 +175,7 @@ class KubernetesJobSourceSimulatedClusterTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> publisher.latest(submitted.id())
                 .map(j -> j.status() == JobStatus.PENDING && j.statusMessage() != null && j.statusMessage().startsWith("Image 'r-session:4.9' could not be pulled"))
                 .orElse(false));
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.FAILED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> publisher.status(submitted.id()) == JobStatus.FAILED);
         assertThat(source.job(submitted.id()).orElseThrow().statusMessage()).startsWith("Image 'r-session:4.9' could not be pulled");
     }
 
@@ -225,7 +183,7 @@ class KubernetesJobSourceSimulatedClusterTest {
     void resourceFiguresAreStreamedWhileRunningThenComplete() throws Exception {
         // busy until killed, so that CPU time accumulates
         Job submitted = source.submit(ALICE, Job.builder().name("Busy").user("alice").command("while :; do :; done").build());
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.RUNNING);
+        await().atMost(Duration.ofSeconds(30)).until(() -> publisher.status(submitted.id()) == JobStatus.RUNNING);
         java.util.List<io.kubelauncher.api.model.ResourceUtilisation> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.concurrent.CountDownLatch completed = new java.util.concurrent.CountDownLatch(1);
         source.streamResourceUtilisation(source.job(submitted.id()).orElseThrow(), new io.kubelauncher.api.plugin.ResourceSink() {
@@ -266,7 +224,7 @@ class KubernetesJobSourceSimulatedClusterTest {
         assertThat(after.get("POST services") - before.getOrDefault("POST services", 0L)).isEqualTo(1);
 
         assertThat(submitted.exposedPorts()).singleElement().satisfies(p -> assertThat(p.publishedPort()).isNotNull().isBetween(30000, 32767));
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.RUNNING);
+        await().atMost(Duration.ofSeconds(30)).until(() -> publisher.status(submitted.id()) == JobStatus.RUNNING);
         JobNetwork network = source.network(ALICE, source.job(submitted.id()).orElseThrow());
         assertThat(network.host()).isNotEmpty();
         assertThat(network.ipAddresses()).isNotEmpty();
@@ -276,9 +234,9 @@ class KubernetesJobSourceSimulatedClusterTest {
     @Test
     void withoutPermissionToReadNodesTheNetworkIsThePodsHostIp() {
         Job submitted = source.submit(ALICE, Job.builder().name("Web").user("alice").command("sleep 30").build());
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.RUNNING);
+        await().atMost(Duration.ofSeconds(30)).until(() -> publisher.status(submitted.id()) == JobStatus.RUNNING);
         cluster.scenarios().deny("get", "nodes");
-        io.fabric8.kubernetes.api.model.Pod pod = client.pods().inNamespace("rstudio").withLabel("job-name", submitted.id()).list().getItems().get(0);
+        io.fabric8.kubernetes.api.model.Pod pod = plugin.client().pods().inNamespace("rstudio").withLabel("job-name", submitted.id()).list().getItems().get(0);
 
         JobNetwork network = source.network(ALICE, source.job(submitted.id()).orElseThrow());
         assertThat(network.host()).isEqualTo(pod.getSpec().getNodeName());

@@ -1,6 +1,7 @@
 package io.kubelauncher.kubernetes.source;
 
 import io.kubelauncher.api.model.Job;
+import io.kubelauncher.api.model.JobStatus;
 import io.kubelauncher.api.plugin.JobStatusPublisher;
 
 import java.util.List;
@@ -30,5 +31,10 @@ final class RecordingPublisher implements JobStatusPublisher {
 
     Optional<Job> latest(String id) {
         return Optional.ofNullable(latest.get(id));
+    }
+
+    /** The job's latest published status, null before the first. */
+    JobStatus status(String id) {
+        return latest(id).map(Job::status).orElse(null);
     }
 }

@@ -2,41 +2,24 @@ package io.kubelauncher.kubernetes.source;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetrics;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubelauncher.api.model.Job;
 import io.kubelauncher.api.model.JobOperation;
 import io.kubelauncher.api.model.JobStatus;
 import io.kubelauncher.api.model.ResourceLimit;
 import io.kubelauncher.api.model.ResourceUtilisation;
-import io.kubelauncher.api.model.Version;
-import io.kubelauncher.api.plugin.BootstrapContext;
 import io.kubelauncher.api.plugin.ErrorCode;
 import io.kubelauncher.api.plugin.RequestUser;
 import io.kubelauncher.api.plugin.ResourceSink;
 import io.kubelauncher.api.plugin.StreamHandle;
-import io.kubelauncher.kubernetes.cache.Backoff;
-import io.kubelauncher.kubernetes.cache.CacheSettings;
-import io.kubelauncher.kubernetes.cache.ClusterCache;
-import io.kubelauncher.kubernetes.cluster.ClusterConnection;
-import io.kubelauncher.kubernetes.cluster.KubernetesClients;
-import io.kubelauncher.kubernetes.cluster.RequestMetrics;
 import io.kubelauncher.testkit.cluster.SimulatedCluster;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,42 +35,23 @@ class ResourceStreamsSimulatedClusterTest {
     private static final RequestUser ALICE = RequestUser.of("alice");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private SimulatedCluster cluster;
-    private KubernetesClient client;
-    private ScheduledExecutorService scheduler;
+    @RegisterExtension
+    final FreshSimulatedCluster cluster = FreshSimulatedCluster.withNodes(1);
+
+    private InProcessPlugin plugin;
     private KubernetesJobSource source;
     private NumberedMetrics metrics;
-    private final RecordingPublisher publisher = new RecordingPublisher();
 
     @BeforeEach
     void start() {
-        cluster = SimulatedCluster.builder().namespace("rstudio").nodes(1).start();
-        client = KubernetesClients.create(new ClusterConnection(URI.create(cluster.apiUrl()), cluster::token,
-                Optional.of(cluster.caCertificatePem()), true), "rstudio", new RequestMetrics(Clock.systemUTC()));
-        scheduler = Executors.newScheduledThreadPool(4);
-        metrics = new NumberedMetrics(PodMetricsReader.of(client));
-        ClusterCache cache = new ClusterCache(client, new CacheSettings("rstudio", 500, 5, Duration.ofSeconds(20)), scheduler,
-                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), new Random(11)));
-        JsonMapper mapper = JsonMapper.builder().build();
-        source = new KubernetesJobSource(client, cache, new PassThroughPolicy(), new BuiltinRenderer(mapper),
-                new SourceSettings("rstudio", "Kubernetes", true, Duration.ofHours(24), Duration.ofSeconds(3), Duration.ofSeconds(10),
-                        Duration.ofMillis(100)),
-                Clock.systemUTC(), scheduler, mapper, () -> { }, Optional::empty, metrics, Duration.ofSeconds(10));
-        source.bootstrap(new BootstrapContext(new Version(3, 7, 0), publisher));
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        source.shutdown();
-        scheduler.shutdownNow();
-        scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        client.close();
-        cluster.close();
+        plugin = cluster.plugin();
+        metrics = new NumberedMetrics(PodMetricsReader.of(plugin.client()));
+        source = plugin.newSource().resourceInterval(Duration.ofMillis(100)).podMetrics(metrics, Duration.ofSeconds(10)).start();
     }
 
     private Job running(Job.Builder job) {
         Job submitted = source.submit(ALICE, job.user("alice").build());
-        await().atMost(WAIT).until(() -> publisher.latest(submitted.id()).map(Job::status).orElse(null) == JobStatus.RUNNING);
+        await().atMost(WAIT).until(() -> plugin.status(submitted.id()) == JobStatus.RUNNING);
         return source.job(submitted.id()).orElseThrow();
     }
 

@@ -3,45 +3,23 @@ package io.kubelauncher.kubernetes.source;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.kubelauncher.api.model.Job;
 import io.kubelauncher.api.model.JobOperation;
 import io.kubelauncher.api.model.JobStatus;
-import io.kubelauncher.api.model.OutputType;
-import io.kubelauncher.api.model.Version;
-import io.kubelauncher.api.plugin.BootstrapContext;
 import io.kubelauncher.api.plugin.PluginException;
 import io.kubelauncher.api.plugin.RequestUser;
-import io.kubelauncher.kubernetes.cache.Backoff;
-import io.kubelauncher.kubernetes.cache.CacheSettings;
-import io.kubelauncher.kubernetes.cache.ClusterCache;
-import io.kubelauncher.kubernetes.cluster.ClusterConnection;
-import io.kubelauncher.kubernetes.cluster.KubernetesClients;
 import io.kubelauncher.kubernetes.cluster.PermissionCheck;
-import io.kubelauncher.kubernetes.cluster.RequestMetrics;
-import io.kubelauncher.kubernetes.render.TemplateDirectory;
-import io.kubelauncher.kubernetes.render.TemplateFunctions;
 import io.kubelauncher.kubernetes.translate.LauncherKeys;
 import io.kubelauncher.testkit.cluster.SimulatedCluster;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
-import java.util.Optional;
-import java.util.Random;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,74 +40,15 @@ class StdinSecretSimulatedClusterTest {
     @TempDir
     Path scratch;
 
-    private SimulatedCluster cluster;
-    private final List<Instance> instances = new ArrayList<>();
+    @RegisterExtension
+    final FreshSimulatedCluster cluster = FreshSimulatedCluster.withNodes(2);
 
-    /** One plugin process with stdin-annotation=0. */
-    private final class Instance {
-        final RequestMetrics metrics = new RequestMetrics(Clock.systemUTC());
-        final RecordingPublisher publisher = new RecordingPublisher();
-        final KubernetesClient client;
-        final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(4);
-        final KubernetesJobSource source;
-        private boolean closed;
-
-        Instance(boolean templating) throws Exception {
-            scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-            client = KubernetesClients.create(new ClusterConnection(URI.create(cluster.apiUrl()), cluster::token,
-                    Optional.of(cluster.caCertificatePem()), true), "rstudio", metrics);
-            ClusterCache cache = new ClusterCache(client, new CacheSettings("rstudio", 500, 30, Duration.ofSeconds(20)), scheduler,
-                    new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), new Random(7)));
-            JsonMapper mapper = JsonMapper.builder().build();
-            SpecRenderer renderer;
-            if (templating) {
-                TemplateDirectory directory = new TemplateDirectory(scratch, TemplateFunctions.launcher());
-                directory.writeDefaultsIfMissing();
-                renderer = new TemplateRenderer(directory, mapper, new KubernetesSerialization());
-            } else {
-                renderer = new BuiltinRenderer(mapper);
-            }
-            instances.add(this);
-            source = new KubernetesJobSource(client, cache, new PassThroughPolicy(), renderer,
-                    new SourceSettings("rstudio", "Kubernetes", true, Duration.ofHours(24), Duration.ofSeconds(30), Duration.ofSeconds(10),
-                            Duration.ofMillis(500), false),
-                    Clock.systemUTC(), scheduler, mapper, new PermissionCheck(client, "rstudio", true)::verify, metrics::takeLatencySample);
-            source.bootstrap(new BootstrapContext(new Version(3, 7, 0), publisher));
-        }
-
-        JobStatus status(String id) {
-            return publisher.latest(id).map(Job::status).orElse(null);
-        }
-
-        long requests(String what) {
-            return metrics.counts().getOrDefault(what, 0L);
-        }
-
-        void close() throws InterruptedException {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            if (source != null) {
-                source.shutdown();
-            }
-            scheduler.shutdown();
-            assertThat(scheduler.awaitTermination(20, TimeUnit.SECONDS)).isTrue();
-            client.close();
-        }
-    }
-
-    @BeforeEach
-    void start() {
-        cluster = SimulatedCluster.builder().namespace("rstudio").nodes(2).start();
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        for (Instance instance : instances) {
-            instance.close();
-        }
-        cluster.close();
+    /** A plugin process with stdin-annotation=0, its source started. */
+    private InProcessPlugin instance(boolean templating) {
+        InProcessPlugin plugin = cluster.plugin();
+        InProcessPlugin.SourceBuilder source = plugin.newSource().watchTimeoutSeconds(30).stdinAnnotation(false);
+        (templating ? source.templates(scratch) : source).start();
+        return plugin;
     }
 
     private static Job session() {
@@ -149,8 +68,8 @@ class StdinSecretSimulatedClusterTest {
     void theStdinIsOnNeitherJobNorPodIsDeliveredOnceAndItsSecretIsRemoved(boolean templating) throws Exception {
         // the pod waits for a node, so that the Secret can be seen before the delivery
         cluster.scenarios().delayScheduling(Duration.ofSeconds(2));
-        Instance plugin = new Instance(templating);
-        Job submitted = plugin.source.submit(ALICE, session());
+        InProcessPlugin plugin = instance(templating);
+        Job submitted = plugin.source().submit(ALICE, session());
 
         var job = kubernetesJob(submitted.id());
         assertThat(job.getSpec().getTemplate().getMetadata().getAnnotations()).doesNotContainKey(LauncherKeys.STDIN);
@@ -171,9 +90,9 @@ class StdinSecretSimulatedClusterTest {
         assertThat(pod.getMetadata().getAnnotations()).doesNotContainKey(LauncherKeys.STDIN).containsKey(LauncherKeys.USER);
         assertThat(cluster.client().getKubernetesSerialization().asJson(pod)).doesNotContain("from stdin");
 
-        plugin.source.control(ALICE, plugin.source.job(submitted.id()).orElseThrow(), JobOperation.STOP);
+        plugin.source().control(ALICE, plugin.source().job(submitted.id()).orElseThrow(), JobOperation.STOP);
         await().atMost(WAIT).until(() -> plugin.status(submitted.id()) == JobStatus.FINISHED);
-        assertThat(output(plugin, submitted.id())).isEqualTo("from stdin\n");
+        assertThat(plugin.output(submitted.id())).isEqualTo("from stdin\n");
         plugin.close();
         assertThat(plugin.requests("GET pods/attach")).isEqualTo(1);
         assertThat(plugin.requests("GET secrets")).isZero(); // the submitting instance had the text in memory
@@ -184,24 +103,24 @@ class StdinSecretSimulatedClusterTest {
     @ValueSource(booleans = {false, true})
     void anInstanceStartedAfterTheSubmitterIsGoneDeliversFromTheSecretAndTheNextDoesNotResend(boolean templating) throws Exception {
         cluster.scenarios().delayScheduling(Duration.ofSeconds(1));
-        Instance submitter = new Instance(templating);
-        Job submitted = submitter.source.submit(ALICE, session());
+        InProcessPlugin submitter = instance(templating);
+        Job submitted = submitter.source().submit(ALICE, session());
         submitter.close();
         assertThat(submitter.requests("GET pods/attach")).isZero();
         assertThat(secret(submitted.id())).isNotNull();
 
-        Instance restarted = new Instance(templating);
+        InProcessPlugin restarted = instance(templating);
         await().atMost(WAIT).until(() -> restarted.status(submitted.id()) == JobStatus.RUNNING);
         await().atMost(WAIT).until(() -> restarted.requests("GET pods/attach") == 1);
         await().atMost(WAIT).until(() -> secret(submitted.id()) == null);
         restarted.close();
         assertThat(restarted.requests("GET secrets")).isEqualTo(1);
 
-        Instance again = new Instance(templating);
+        InProcessPlugin again = instance(templating);
         await().atMost(WAIT).until(() -> again.status(submitted.id()) == JobStatus.RUNNING);
-        again.source.control(ALICE, again.source.job(submitted.id()).orElseThrow(), JobOperation.STOP);
+        again.source().control(ALICE, again.source().job(submitted.id()).orElseThrow(), JobOperation.STOP);
         await().atMost(WAIT).until(() -> again.status(submitted.id()) == JobStatus.FINISHED);
-        String output = output(again, submitted.id());
+        String output = again.output(submitted.id());
         again.close();
         assertThat(again.requests("GET pods/attach")).isZero();
         assertThat(again.requests("GET secrets")).isZero();
@@ -211,8 +130,8 @@ class StdinSecretSimulatedClusterTest {
     @Test
     void aJobWithoutStdinGetsNoSecret() throws Exception {
         cluster.scenarios().delayScheduling(Duration.ofMinutes(5)); // only the Job matters here
-        Instance plugin = new Instance(false);
-        Job submitted = plugin.source.submit(ALICE, Job.builder().name("Batch").user("alice").command("true").build());
+        InProcessPlugin plugin = instance(false);
+        Job submitted = plugin.source().submit(ALICE, Job.builder().name("Batch").user("alice").command("true").build());
         var job = kubernetesJob(submitted.id());
         assertThat(job.getMetadata().getAnnotations()).doesNotContainKey(LauncherKeys.STDIN_SECRET);
         assertThat(job.getSpec().getTemplate().getMetadata().getAnnotations()).doesNotContainKey(LauncherKeys.STDIN);
@@ -223,9 +142,9 @@ class StdinSecretSimulatedClusterTest {
     @Test
     void aRefusedSecretFailsTheSubmitAndRemovesTheJob() throws Exception {
         cluster.scenarios().delayScheduling(Duration.ofMinutes(5)); // only the Job matters here
-        Instance plugin = new Instance(false);
+        InProcessPlugin plugin = instance(false);
         cluster.scenarios().deny("create", "secrets");
-        assertThatThrownBy(() -> plugin.source.submit(ALICE, session())).isInstanceOf(PluginException.class)
+        assertThatThrownBy(() -> plugin.source().submit(ALICE, session())).isInstanceOf(PluginException.class)
                 .hasMessageContaining("Kubernetes refused the Secret").hasMessageContaining("-stdin holding the job's stdin (stdin-annotation=0)")
                 .hasMessageContaining("cannot create resource \"secrets\"").hasMessageContaining("the job was not started");
         await().atMost(WAIT).until(() -> cluster.client().batch().v1().jobs().inNamespace("rstudio").list().getItems().stream()
@@ -235,23 +154,11 @@ class StdinSecretSimulatedClusterTest {
     @Test
     void bootstrapNamesTheMissingSecretPermissionOnlyWhenStdinIsKeptInSecrets() {
         cluster.scenarios().deny("get", "secrets").deny("delete", "secrets");
-        KubernetesClient client = KubernetesClients.create(new ClusterConnection(URI.create(cluster.apiUrl()), cluster::token,
-                Optional.of(cluster.caCertificatePem()), true), "rstudio", new RequestMetrics(Clock.systemUTC()));
-        try {
-            new PermissionCheck(client, "rstudio", false).verify();
-            assertThatThrownBy(() -> new PermissionCheck(client, "rstudio", true).verify()).isInstanceOf(PluginException.class)
-                    .hasMessage("The Kubernetes service account cannot get secrets, cannot delete secrets in namespace rstudio."
-                            + " Grant the job-launcher Role of the admin guide (\"Kubernetes cluster requirements\"),"
-                            + " with create, get and delete on secrets for stdin-annotation=0.");
-        } finally {
-            client.close();
-        }
-    }
-
-    private static String output(Instance instance, String id) throws InterruptedException {
-        RecordingOutput output = new RecordingOutput();
-        instance.source.streamOutput(ALICE, instance.source.job(id).orElseThrow(), OutputType.MIXED, output);
-        assertThat(output.ended.await(20, TimeUnit.SECONDS)).isTrue();
-        return output.text.toString();
+        KubernetesClient client = cluster.plugin().client();
+        new PermissionCheck(client, "rstudio", false).verify();
+        assertThatThrownBy(() -> new PermissionCheck(client, "rstudio", true).verify()).isInstanceOf(PluginException.class)
+                .hasMessage("The Kubernetes service account cannot get secrets, cannot delete secrets in namespace rstudio."
+                        + " Grant the job-launcher Role of the admin guide (\"Kubernetes cluster requirements\"),"
+                        + " with create, get and delete on secrets for stdin-annotation=0.");
     }
 }
