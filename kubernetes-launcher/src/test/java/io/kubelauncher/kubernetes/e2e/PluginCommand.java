@@ -34,13 +34,21 @@ final class PluginCommand {
     private PluginCommand() {
     }
 
-    /** The command line that starts the plugin with {@code args}. */
+    /** The command line that starts the plugin with {@code args} for a command that lives for seconds. */
     static List<String> of(List<String> args) {
+        // C1 only: start-up time is what counts.
+        return of(List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto"), args);
+    }
+
+    /**
+     * The command line that starts the plugin with {@code args}.
+     *
+     * @param jvmOptions for the JVM that runs the classes; the packaged executable has its own
+     */
+    static List<String> of(List<String> jvmOptions, List<String> args) {
         String packaged = System.getProperty("kubelauncher.pluginCommand", "");
         if (packaged.isEmpty()) {
-            // C1 only: these JVMs live for seconds, so start-up time is what counts.
-            return LauncherClient.javaCommand("io.kubelauncher.kubernetes.Main",
-                    List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto"), args);
+            return LauncherClient.javaCommand("io.kubelauncher.kubernetes.Main", jvmOptions, args);
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("kubelauncher.root", ".")).resolve(packaged).toString());

@@ -12,13 +12,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,41 +46,11 @@ class PluginProcessEndToEndTest {
         cluster.close();
     }
 
-    private LauncherClient startPlugin(Path dir, boolean templating) throws Exception {
-        Path token = dir.resolve("kubernetes.launcher.token");
-        Files.writeString(token, cluster.token());
-        Files.writeString(dir.resolve("launcher.kubernetes.profiles.conf"), "[*]\ndefault-container-image=ubuntu:24.04\nmax-mem-mb=4096\n");
-        String ca = Base64.getEncoder().encodeToString(cluster.caCertificatePem().getBytes(StandardCharsets.UTF_8));
-        Path conf = dir.resolve("launcher.kubernetes.conf");
-        Files.writeString(conf, String.join("\n",
-                "api-url=" + cluster.apiUrl(),
-                "server-user=root", // started as root (CI), it keeps root; as anyone else, it says so and goes on
-                "auth-token-path=" + token,
-                "certificate-authority=" + ca,
-                "kubernetes-namespace=rstudio",
-                "scratch-path=" + dir.resolve("scratch"),
-                "logging-dir=" + dir.resolve("logs"),
-                "profile-config=" + dir.resolve("launcher.kubernetes.profiles.conf"),
-                "watch-timeout-seconds=10",
-                "use-templating=" + (templating ? 1 : 0),
-                ""));
-        List<String> args = List.of("--config-file=" + conf, "--plugin-name=Kubernetes", "--heartbeat-interval-seconds=0");
-        // -Dkubelauncher.pluginCommand=bin/rstudio-kubernetes-launcher runs the packaged plugin instead of the classes
-        String packaged = System.getProperty("kubelauncher.pluginCommand", "");
-        List<String> command = new ArrayList<>();
-        if (packaged.isEmpty()) {
-            command.addAll(LauncherClient.javaCommand("io.kubelauncher.kubernetes.Main", List.of(), args));
-        } else {
-            command.add(Path.of(System.getProperty("kubelauncher.root", ".")).resolve(packaged).toString());
-            command.addAll(args);
-        }
-        return LauncherClient.start(command);
-    }
-
     @ParameterizedTest(name = "use-templating={0}")
     @ValueSource(booleans = {false, true})
     void aJobLifecycleThroughThePluginProcess(boolean templating, @TempDir Path dir) throws Exception {
-        launcher = startPlugin(dir, templating);
+        PluginSetup plugin = new PluginSetup(cluster, dir).config("watch-timeout-seconds=10").config("use-templating=" + (templating ? 1 : 0));
+        launcher = plugin.start();
         Message bootstrap = launcher.bootstrap();
         assertThat(bootstrap.isError()).as("bootstrap: %s\n%s", bootstrap, launcher.stderr()).isFalse();
         if (templating) {
@@ -157,7 +125,7 @@ class PluginProcessEndToEndTest {
         launcher.closeStdin();
         assertThat(launcher.waitForExit(WAIT)).contains(0);
         assertThat(launcher.protocolViolations()).isEmpty();
-        String log = Files.readString(dir.resolve("logs/rstudio-kubernetes-launcher.log"));
+        String log = Files.readString(plugin.logFile());
         String counts = log.lines().filter(l -> l.contains("API requests sent")).findFirst().orElse("");
         System.err.println("plugin " + counts.substring(Math.max(0, counts.indexOf("API requests"))));
         assertThat(counts).contains("POST jobs=12").doesNotContain("POST services");

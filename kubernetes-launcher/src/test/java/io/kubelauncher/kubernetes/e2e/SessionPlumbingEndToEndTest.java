@@ -19,12 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,36 +43,20 @@ class SessionPlumbingEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Pattern REQUEST_COUNT = Pattern.compile("([A-Z]+ [a-z/]+)=(\\d+)");
 
-    private Path dir;
+    private PluginSetup plugin;
     private SimulatedCluster cluster;
     private LauncherClient launcher;
     private ClientStream statuses;
 
     @BeforeAll
     void start(@TempDir Path tempDir) throws Exception {
-        dir = tempDir;
         cluster = SimulatedCluster.builder().namespace("rstudio").nodes(2).watchTimeout(Duration.ofSeconds(30)).start();
-        Files.writeString(dir.resolve("kubernetes.launcher.token"), cluster.token());
-        Files.writeString(dir.resolve("launcher.kubernetes.profiles.conf"), "[*]\ndefault-container-image=ubuntu:24.04\nmax-mem-mb=4096\n");
-        String ca = Base64.getEncoder().encodeToString(cluster.caCertificatePem().getBytes(StandardCharsets.UTF_8));
-        Files.writeString(dir.resolve("launcher.kubernetes.conf"), String.join("\n",
-                "api-url=" + cluster.apiUrl(),
-                "server-user=root", // started as root (CI), it keeps root; as anyone else, it says so and goes on
-                "auth-token-path=" + dir.resolve("kubernetes.launcher.token"),
-                "certificate-authority=" + ca,
-                "kubernetes-namespace=rstudio",
-                "scratch-path=" + dir.resolve("scratch"),
-                "logging-dir=" + dir.resolve("logs"),
-                "profile-config=" + dir.resolve("launcher.kubernetes.profiles.conf"),
-                "watch-timeout-seconds=10",
-                ""));
+        plugin = new PluginSetup(cluster, tempDir).config("watch-timeout-seconds=10");
         startPlugin();
     }
 
     private void startPlugin() throws Exception {
-        List<String> args = List.of("--config-file=" + dir.resolve("launcher.kubernetes.conf"), "--plugin-name=Kubernetes",
-                "--heartbeat-interval-seconds=0");
-        launcher = LauncherClient.start(LauncherClient.javaCommand("io.kubelauncher.kubernetes.Main", List.of(), args));
+        launcher = plugin.start();
         Message bootstrap = launcher.bootstrap();
         assertThat(bootstrap.isError()).as("bootstrap: %s\n%s", bootstrap, launcher.stderr()).isFalse();
         statuses = launcher.statusStream("alice", "*");
@@ -88,7 +70,7 @@ class SessionPlumbingEndToEndTest {
         assertThat(launcher.protocolViolations()).isEmpty();
         launcher.close();
         launcher = null;
-        String log = Files.readString(dir.resolve("logs/rstudio-kubernetes-launcher.log"));
+        String log = Files.readString(plugin.logFile());
         String last = log.lines().filter(l -> l.contains("API requests sent")).reduce((a, b) -> b).orElseThrow();
         Map<String, Long> counts = new TreeMap<>();
         Matcher m = REQUEST_COUNT.matcher(last.substring(last.indexOf("API requests sent")));

@@ -7,11 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,24 +28,8 @@ class StdinSecretEndToEndTest {
     @Test
     void catEchoesItsStdinWhichNeverAppearsOnTheJobOrThePod(@TempDir Path dir) throws Exception {
         try (SimulatedCluster cluster = SimulatedCluster.builder().namespace("rstudio").nodes(1).start()) {
-            Files.writeString(dir.resolve("kubernetes.launcher.token"), cluster.token());
-            Files.writeString(dir.resolve("launcher.kubernetes.profiles.conf"), "[*]\ndefault-container-image=ubuntu:24.04\n");
-            String ca = Base64.getEncoder().encodeToString(cluster.caCertificatePem().getBytes(StandardCharsets.UTF_8));
-            Files.writeString(dir.resolve("launcher.kubernetes.conf"), String.join("\n",
-                    "api-url=" + cluster.apiUrl(),
-                    "server-user=root",
-                    "auth-token-path=" + dir.resolve("kubernetes.launcher.token"),
-                    "certificate-authority=" + ca,
-                    "kubernetes-namespace=rstudio",
-                    "scratch-path=" + dir.resolve("scratch"),
-                    "logging-dir=" + dir.resolve("logs"),
-                    "profile-config=" + dir.resolve("launcher.kubernetes.profiles.conf"),
-                    "use-templating=1",
-                    "stdin-annotation=0",
-                    ""));
-            try (LauncherClient launcher = LauncherClient.start(LauncherClient.javaCommand("io.kubelauncher.kubernetes.Main", List.of(),
-                    List.of("--config-file=" + dir.resolve("launcher.kubernetes.conf"), "--plugin-name=Kubernetes",
-                            "--heartbeat-interval-seconds=0")))) {
+            PluginSetup plugin = new PluginSetup(cluster, dir).config("use-templating=1").config("stdin-annotation=0");
+            try (LauncherClient launcher = plugin.start()) {
                 Message bootstrap = launcher.bootstrap();
                 assertThat(bootstrap.isError()).as("bootstrap: %s\n%s", bootstrap, launcher.stderr()).isFalse();
 
@@ -70,8 +52,7 @@ class StdinSecretEndToEndTest {
                 assertThat(pod.getMetadata().getAnnotations()).doesNotContainKey("stdin").containsEntry("user", "alice");
                 await().atMost(WAIT).until(() -> cluster.client().secrets().inNamespace("rstudio").withName(id + "-stdin").get() == null);
             }
-            assertThat(Files.readString(dir.resolve("logs/rstudio-kubernetes-launcher.log")))
-                    .contains("stdin-annotation = 0 (" + dir.resolve("launcher.kubernetes.conf") + ":10)");
+            assertThat(Files.readString(plugin.logFile())).contains("stdin-annotation = 0 (" + plugin.configFile() + ":10)");
         }
     }
 }
