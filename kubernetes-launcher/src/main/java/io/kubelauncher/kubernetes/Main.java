@@ -93,7 +93,6 @@ public final class Main implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
     private static final String PLUGIN = "kubernetes";
     private static final String PROGRAM = "rstudio-kubernetes-launcher";
-    private static final String DEFAULT_CLUSTER_NAME = "Kubernetes";
 
     @Option(names = "--generate-templates", description = "Write job.tpl and service.tpl into the scratch path; an existing file is never overwritten.")
     private boolean generateTemplates;
@@ -208,7 +207,7 @@ public final class Main implements Callable<Integer> {
                 // The template commands need only the scratch path; say why the rest is not used.
                 err.println(PROGRAM + ": warning: " + redactor.redact(configProblem.getMessage()));
             }
-            Path scratch = config.map(KubernetesConfig::scratchPath).orElseGet(() -> scratchPathWithoutConfig(parsed));
+            Path scratch = config.map(KubernetesConfig::scratchPath).orElseGet(() -> KubernetesConfig.scratchPathFrom(parsed));
             if (generateTemplates) {
                 return admin.generateTemplates(scratch);
             }
@@ -225,16 +224,6 @@ public final class Main implements Callable<Integer> {
             return admin.dryRun(config.get(), dryRunJob, Optional.ofNullable(dryRunUser), dryRunServer);
         }
         return admin.smokeTest(config.get());
-    }
-
-    /**
-     * What {@code scratch-path} is when launcher.kubernetes.conf is missing or incomplete (no
-     * {@code api-url} yet): the option as given, else the default for the cluster's name.
-     */
-    private static Path scratchPathWithoutConfig(ParsedOptions parsed) {
-        return parsed.get("scratch-path").map(v -> Path.of(v.value()))
-                .orElseGet(() -> Path.of("/var/lib/rstudio-launcher", parsed.get("plugin-name")
-                        .map(v -> v.value()).filter(name -> !name.isBlank()).orElse(DEFAULT_CLUSTER_NAME)));
     }
 
     // ---- the plugin ---------------------------------------------------------------------------

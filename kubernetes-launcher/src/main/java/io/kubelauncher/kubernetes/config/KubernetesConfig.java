@@ -148,6 +148,15 @@ public record KubernetesConfig(
     }
 
     /**
+     * The scratch path the options give, read without the rest of the configuration, which may be
+     * missing or incomplete (the template commands need nothing else); for a configuration that
+     * {@link #from} accepts, the same path as its {@link #scratchPath()}.
+     */
+    public static Path scratchPathFrom(OptionSource options) {
+        return KubernetesConfigReader.scratchPath(options);
+    }
+
+    /**
      * The option names of launcher.kubernetes.conf beyond the standard Launcher options, without
      * dashes: what the runtime's option parser must accept besides its own.
      */

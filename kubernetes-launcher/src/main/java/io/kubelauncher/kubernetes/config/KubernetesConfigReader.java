@@ -78,9 +78,8 @@ final class KubernetesConfigReader {
             }
         }
         String pluginName = value("plugin-name", "", KubernetesConfigReader::pluginName);
-        String scratchName = pluginName.isEmpty() ? DEFAULT_PLUGIN_NAME : pluginName;
-        LauncherOptions.Defaults defaults = new LauncherOptions.Defaults(scratchName,
-                Path.of("/var/lib/rstudio-launcher", scratchName), host.availableProcessors() * 2);
+        LauncherOptions.Defaults defaults = new LauncherOptions.Defaults(pluginName.isEmpty() ? DEFAULT_PLUGIN_NAME : pluginName,
+                defaultScratchPath(pluginName), host.availableProcessors() * 2);
         // the standard options' types, as the runtime's parser checks them (this reader may be
         // given any option source), then stricter checks for those this plugin relies on
         boolean standardTypesOk = true;
@@ -197,6 +196,21 @@ final class KubernetesConfigReader {
             throw new InvalidValueException("empty value: expected " + what);
         }
         return text;
+    }
+
+    /**
+     * {@code scratch-path} as given, else its default, from these two options alone: what {@link #read()}
+     * makes of them, for the template commands, which need no other option and so run while the rest of
+     * the configuration is missing or incomplete.
+     */
+    static Path scratchPath(OptionSource options) {
+        return options.get("scratch-path").map(OptionValue::value).filter(v -> !v.isEmpty()).map(Path::of)
+                .orElseGet(() -> defaultScratchPath(options.get("plugin-name").map(v -> v.value().strip()).orElse("")));
+    }
+
+    /** The default scratch path: a directory named after the cluster (plugin-name, else Kubernetes). */
+    private static Path defaultScratchPath(String pluginName) {
+        return Path.of("/var/lib/rstudio-launcher", pluginName.isEmpty() ? DEFAULT_PLUGIN_NAME : pluginName);
     }
 
     /** The cluster name also names the default scratch directory, so it must be usable as one. */
