@@ -1,6 +1,5 @@
 package io.kubelauncher.kubernetes.e2e;
 
-import io.kubelauncher.testkit.client.LauncherClient;
 import io.kubelauncher.testkit.demo.Check;
 import io.kubelauncher.testkit.demo.Checklist;
 import io.kubelauncher.testkit.demo.Demo;
@@ -27,7 +26,7 @@ class DemoTest {
 
     @Test
     void everyCheckOfTheDemoPasses(@TempDir Path workDirectory) {
-        Checklist checks = new Demo(DemoSettings.of(pluginCommand(), workDirectory),
+        Checklist checks = new Demo(DemoSettings.of(PluginCommand.of(List.of(), List.of()), workDirectory),
                 new Transcript(new PrintStream(System.out, true, StandardCharsets.UTF_8), Clock.systemUTC()),
                 Clock.systemUTC()).run();
 
@@ -38,13 +37,5 @@ class DemoTest {
                 "privacy: bob's job hidden from alice", "policy: over-limit job refused", "kill: session Killed",
                 "bad image: friendly status message", "bad image: Failed after the grace period", "plugin: clean exit",
                 "statuses: only forward", "protocol: every frame well-formed");
-    }
-
-    private static List<String> pluginCommand() {
-        String packaged = System.getProperty("kubelauncher.pluginCommand", "");
-        if (packaged.isEmpty()) {
-            return LauncherClient.javaCommand("io.kubelauncher.kubernetes.Main", List.of(), List.of());
-        }
-        return List.of(Path.of(System.getProperty("kubelauncher.root", ".")).resolve(packaged).toString());
     }
 }

@@ -206,6 +206,7 @@ final class InProcessPlugin implements AutoCloseable {
             return this;
         }
 
+        /** The source's clock: submission times, expiry, grace periods. */
         SourceBuilder clock(Clock clock) {
             this.clock = clock;
             return this;
@@ -223,11 +224,12 @@ final class InProcessPlugin implements AutoCloseable {
             SourceSettings settings = new SourceSettings(namespace, "Kubernetes", shareProcessNamespace, jobExpiry, launchGrace, stopGrace,
                     resourceInterval, stdinAnnotation);
             KubernetesJobSource.AccessCheck accessCheck = new PermissionCheck(client, namespace, !stdinAnnotation)::verify;
+            SpecRenderer renderer = renderer(mapper);
             KubernetesJobSource source = podMetrics == null
-                    ? new KubernetesJobSource(client, cache, new PassThroughPolicy(), renderer(mapper), settings, clock, scheduler, mapper,
-                            accessCheck, metrics::takeLatencySample)
-                    : new KubernetesJobSource(client, cache, new PassThroughPolicy(), renderer(mapper), settings, clock, scheduler, mapper,
-                            accessCheck, metrics::takeLatencySample, podMetrics, firstScrapeGrace);
+                    ? new KubernetesJobSource(client, cache, new PassThroughPolicy(), renderer, settings, clock, scheduler, mapper, accessCheck,
+                            metrics::takeLatencySample)
+                    : new KubernetesJobSource(client, cache, new PassThroughPolicy(), renderer, settings, clock, scheduler, mapper, accessCheck,
+                            metrics::takeLatencySample, podMetrics, firstScrapeGrace);
             sources.add(source);
             source.bootstrap(new BootstrapContext(new Version(3, 7, 0), publisher));
             return source;
