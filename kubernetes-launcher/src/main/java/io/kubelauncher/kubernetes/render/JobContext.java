@@ -74,7 +74,7 @@ public record JobContext(Job job, String cluster, String generateName, Volumes v
         Job job = admission.job();
         String serviceAccount = job.config().stream().filter(c -> SERVICE_ACCOUNT_CONFIG.equals(c.name()) && c.value() != null)
                 .map(JobConfig::value).findFirst().orElse("");
-        InitContainerNames.check(job);
+        InitContainerRules.check(job);
         return new JobContext(job, cluster, JobNames.generateName(job.name()), Volumes.of(job.mounts(), job.initContainers()),
                 shareProcessNamespace,
                 admission.cpuRequestRatio(), admission.memoryRequestRatio(), serviceAccount, admission.overrides(), stdinAnnotation);

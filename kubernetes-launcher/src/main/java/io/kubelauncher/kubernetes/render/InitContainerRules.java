@@ -12,19 +12,20 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The names of a job's init containers, checked before any object is made: Kubernetes wants each
- * a DNS-1123 label, unique among all the pod's containers, and would otherwise refuse the whole Job
- * with a message that names neither the job field nor the init container.
+ * What Kubernetes demands of a job's init containers, checked before any object is made: a name
+ * that is a DNS-1123 label, unique among all the pod's containers, and an image without surrounding
+ * blanks. Kubernetes would otherwise refuse the whole Job with a message that names neither the job
+ * field nor the init container.
  */
-final class InitContainerNames {
+final class InitContainerRules {
 
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final int MAX_LENGTH = 63;
 
-    private InitContainerNames() {
+    private InitContainerRules() {
     }
 
-    /** @throws PluginException (Error 2) naming the init container whose name Kubernetes would refuse */
+    /** @throws PluginException (Error 2) naming the init container Kubernetes would refuse, and why */
     static void check(Job job) {
         Set<String> taken = new HashSet<>();
         taken.add(JobObjects.MAIN_CONTAINER);
@@ -51,6 +52,9 @@ final class InitContainerNames {
             }
             if (init.image().isBlank()) {
                 throw PluginException.invalidRequest(where + " (" + name + "): names no image");
+            }
+            if (!init.image().equals(init.image().strip())) {
+                throw PluginException.invalidRequest(where + " (" + name + "): image '" + init.image() + "' has leading or trailing blanks");
             }
         }
     }
