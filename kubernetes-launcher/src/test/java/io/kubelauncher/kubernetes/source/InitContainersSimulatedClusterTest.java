@@ -11,6 +11,8 @@ import io.kubelauncher.api.model.InitContainer;
 import io.kubelauncher.api.model.Job;
 import io.kubelauncher.api.model.Mount;
 import io.kubelauncher.api.model.MountSource;
+import io.kubelauncher.api.model.JobStatus;
+import io.kubelauncher.api.model.OutputType;
 import io.kubelauncher.api.model.Version;
 import io.kubelauncher.api.plugin.BootstrapContext;
 import io.kubelauncher.api.plugin.ErrorCode;
@@ -48,6 +50,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The Launcher's init containers from Submit Job to the Kubernetes Job, on {@link SimulatedCluster}. */
 class InitContainersSimulatedClusterTest {
@@ -155,5 +158,39 @@ class InitContainersSimulatedClusterTest {
                     assertThat(e.getMessage()).startsWith("the job has init containers (prepare), but ");
                 });
         assertThat(metrics.counts()).doesNotContainKey("POST jobs");
+    }
+
+    @Test
+    void theInitContainersRunFirstInOrderAndTheJobFindsWhatTheyLeftInThePod() throws Exception {
+        KubernetesJobSource source = source(new BuiltinRenderer(JSON));
+        Job submitted = source.submit(ALICE, sessionWith(
+                new InitContainer("prepare", "busybox:1.36", "sleep 0.2; echo prepared >", null, List.of("prepared.txt"), List.of(), List.of()),
+                new InitContainer("check", "busybox:1.36", null, "/bin/sh", List.of("-c", "test -s prepared.txt && echo checked >> prepared.txt"),
+                        List.of(), List.of())).build());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.FINISHED);
+        assertThat(source.job(submitted.id()).orElseThrow().exitCode()).isZero();
+        RecordingOutput output = new RecordingOutput();
+        source.streamOutput(ALICE, source.job(submitted.id()).orElseThrow(), OutputType.MIXED, output);
+        assertThat(output.ended.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(output.text.toString()).isEqualTo("prepared\nchecked\n");
+    }
+
+    @Test
+    void aFailingInitContainerFailsTheJobNamingItAndTheJobNeverRuns() {
+        KubernetesJobSource source = source(new BuiltinRenderer(JSON));
+        Job submitted = source.submit(ALICE, sessionWith(
+                new InitContainer("prepare", "busybox:1.36", "exit 4", null, List.of(), List.of(), List.of())).build());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(submitted.id()) == JobStatus.FAILED);
+        Job failed = source.job(submitted.id()).orElseThrow();
+        assertThat(failed.statusMessage()).isEqualTo("Init container prepare failed with exit code 4, so the job did not start");
+        assertThat(failed.exitCode()).isNull();
+        assertThat(publisher.published.stream().filter(j -> j.id().equals(submitted.id())).map(Job::status))
+                .doesNotContain(JobStatus.RUNNING, JobStatus.FINISHED);
+    }
+
+    private JobStatus status(String id) {
+        return publisher.latest(id).map(Job::status).orElse(null);
     }
 }
