@@ -76,8 +76,8 @@ public record JobContext(Job job, String cluster, String generateName, Volumes v
                 .map(JobConfig::value).findFirst().orElse("");
         InitContainerRules.check(job);
         return new JobContext(job, cluster, JobNames.generateName(job.name()), Volumes.of(job.mounts(), job.initContainers()),
-                shareProcessNamespace,
-                admission.cpuRequestRatio(), admission.memoryRequestRatio(), serviceAccount, admission.overrides(), stdinAnnotation);
+                shareProcessNamespace, admission.cpuRequestRatio(), admission.memoryRequestRatio(), serviceAccount, admission.overrides(),
+                stdinAnnotation);
     }
 
     /** Whether the job has stdin to deliver: its container must then be started with {@code stdin: true}. */

@@ -89,7 +89,8 @@ public final class TemplateRenderer implements SpecRenderer {
 
     @Override
     public Job job(JobContext context) {
-        if (!context.job().initContainers().isEmpty() && !honoursInitContainers()) {
+        Loaded loaded = templates.get(); // one set for the check and the render, whatever a reload does meanwhile
+        if (!context.job().initContainers().isEmpty() && !loaded.honoursInitContainers()) {
             throw PluginException.invalidRequest("the job has init containers (" + context.job().initContainers().stream()
                     .map(c -> c.name()).collect(Collectors.joining(", ")) + "), but " + directory.path().resolve(TemplateDirectory.JOB)
                     + " does not render .Job.initContainers, so this cluster does not support them (supportsInitContainers is false)");
@@ -98,7 +99,7 @@ public final class TemplateRenderer implements SpecRenderer {
             log.warn("ignoring the job-json-overrides of user {} ({}): use-templating=1 is set, change job.tpl instead",
                     context.job().user(), context.overrides().stream().map(o -> o.pointer()).toList());
         }
-        String yaml = render(TemplateDirectory.JOB, context, Optional.empty());
+        String yaml = render(loaded.set(), TemplateDirectory.JOB, context, Optional.empty());
         return read(yaml, Job.class, TemplateDirectory.JOB);
     }
 
