@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -57,24 +58,24 @@ public final class TemplateRenderer implements SpecRenderer {
 
     private Loaded load() throws TemplateLoadException {
         TemplateSet set = directory.load();
-        boolean honours = InitContainerProbe.passes(ctx -> render(set, TemplateDirectory.JOB, ctx, Optional.empty()),
-                yaml -> read(yaml, Job.class, TemplateDirectory.JOB));
-        if (honours) {
-            log.info("{} renders the Launcher's init containers (.Job.initContainers): Cluster Info reports supportsInitContainers",
-                    directory.path().resolve(TemplateDirectory.JOB));
-        } else {
-            log.info("{} does not render the Launcher's init containers (.Job.initContainers): Cluster Info does not report"
-                            + " supportsInitContainers and jobs with init containers are refused; compare with --diff-templates",
-                    directory.path().resolve(TemplateDirectory.JOB));
-        }
-        return new Loaded(set, honours);
+        return new Loaded(set, InitContainerProbe.passes(ctx -> render(set, TemplateDirectory.JOB, ctx, Optional.empty()),
+                yaml -> read(yaml, Job.class, TemplateDirectory.JOB)));
+    }
+
+    /** What the templates in use make of the Launcher's init containers, in a sentence for the log. */
+    public String initContainersNote() {
+        Path job = directory.path().resolve(TemplateDirectory.JOB);
+        return honoursInitContainers()
+                ? job + " renders the Launcher's init containers (.Job.initContainers): Cluster Info reports supportsInitContainers"
+                : job + " does not render the Launcher's init containers (.Job.initContainers): Cluster Info does not report"
+                        + " supportsInitContainers and jobs with init containers are refused; compare with --diff-templates";
     }
 
     /** Re-reads the templates; on failure the previous ones stay in use and the reason is returned. */
     public Optional<String> reload() {
         try {
             templates.set(load());
-            log.info("reloaded the templates from {}", directory.path());
+            log.info("reloaded the templates from {}; {}", directory.path(), initContainersNote());
             return Optional.empty();
         } catch (TemplateLoadException e) {
             log.error("kept the previous templates: {}", e.getMessage());

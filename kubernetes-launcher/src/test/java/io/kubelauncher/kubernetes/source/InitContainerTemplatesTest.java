@@ -140,6 +140,9 @@ class InitContainerTemplatesTest {
     void anOlderVendorTemplateDoesNotClaimThemAndRefusesJobsThatHaveThem(@TempDir Path scratch) throws Exception {
         TemplateRenderer vendor = renderer(copyOf("posit-default-2.4.0", scratch));
         assertThat(vendor.honoursInitContainers()).isFalse();
+        assertThat(vendor.initContainersNote()).isEqualTo(scratch.resolve("job.tpl") + " does not render the Launcher's init containers"
+                + " (.Job.initContainers): Cluster Info does not report supportsInitContainers and jobs with init containers are refused;"
+                + " compare with --diff-templates");
 
         assertThatThrownBy(() -> vendor.job(context(jobWithInitContainers())))
                 .isInstanceOfSatisfying(PluginException.class, e -> {
