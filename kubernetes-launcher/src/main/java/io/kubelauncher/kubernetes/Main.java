@@ -294,6 +294,7 @@ public final class Main implements Callable<Integer> {
                 TemplateDirectory directory = new TemplateDirectory(config.scratchPath(), TemplateFunctions.launcher());
                 directory.writeDefaultsIfMissing().forEach(p -> log.info("wrote default template {}", p));
                 TemplateRenderer templates = new TemplateRenderer(directory, mapper, new KubernetesSerialization());
+                log.info("{}", templates.initContainersNote());
                 reloadSteps.add(ReloadCoordinator.Step.failingWith("templates", templates::reload));
                 renderer = templates;
             } else {

@@ -3,6 +3,7 @@ package io.kubelauncher.kubernetes.admin;
 import io.kubelauncher.api.model.Container;
 import io.kubelauncher.api.model.Env;
 import io.kubelauncher.api.model.ExposedPort;
+import io.kubelauncher.api.model.InitContainer;
 import io.kubelauncher.api.model.Job;
 import io.kubelauncher.api.model.PlacementConstraint;
 import io.kubelauncher.api.model.ResourceLimit;
@@ -17,7 +18,8 @@ import java.util.Optional;
  * The test job {@code --validate-templates} renders the templates for, built into a {@code .Job}
  * by the same code the plugin submits jobs with ({@link JobContext}), so the values have exactly the
  * types real jobs have. Every optional piece the templates emit conditionally (tags, metadata, an
- * exposed port, a launcher instance id, a placement constraint) is present, so the checks see all.
+ * exposed port, a launcher instance id, a placement constraint, an init container) is present, so
+ * the checks see all.
  */
 final class ValidationJob {
 
@@ -49,6 +51,8 @@ final class ValidationJob {
                 .tags(List.of("validation-tag-0", "validation-tag-1"))
                 .metadata(Map.of("validation", Map.of("purpose", "template validation")))
                 .instanceId("validation-instance")
+                .initContainers(List.of(new InitContainer("validation-init", "busybox:validation", "echo", null, List.of("init"),
+                        List.of(), List.of(new Env("VALIDATION", "1")))))
                 .build();
         JobContext context = JobContext.of(Admission.unchanged(job), "Kubernetes", true);
         return context.toTemplateValue(TemplateDirectory.SERVICE.equals(templateName) ? Optional.of(JOB_ID)

@@ -45,6 +45,9 @@ final class JobValidator {
 
     CompletedJob validate(JobRequest job) throws PolicyViolation {
         String image = image(job.image());
+        for (JobRequest.InitContainerImage init : job.initContainers()) {
+            initContainerImage(init);
+        }
         String profileName = job.resourceProfile().isBlank() ? ResourceProfile.CUSTOM : job.resourceProfile().strip();
         Map<LimitType, Value> limits = requestedLimits(job.limits());
         List<PlacementRequest> constraints = requestedConstraints(job.placementConstraints());
@@ -89,6 +92,24 @@ final class JobValidator {
                     + allowed);
         }
         return image;
+    }
+
+    /**
+     * An init container runs whatever its image holds inside the user's pod, so the rule that
+     * keeps the job to the administrator's images keeps its init containers to them too. There is
+     * no default to fall back on: an init container without an image is refused.
+     */
+    private void initContainerImage(JobRequest.InitContainerImage init) throws PolicyViolation {
+        String image = init.image().strip();
+        if (image.isEmpty()) {
+            throw new PolicyViolation("initContainers", "none", "an image", "init container " + init.name() + " names no container image");
+        }
+        if (!profile.allowUnknownImages() && !profile.containerImages().contains(image)
+                && !profile.defaultContainerImage().equals(Optional.of(image))) {
+            String allowed = allowedImages();
+            throw new PolicyViolation("allow-unknown-images", image, allowed, "init container " + init.name() + ": container image "
+                    + image + " is not allowed for user " + user + ": allow-unknown-images is 0 and container-images allows " + allowed);
+        }
     }
 
     private String allowedImages() {

@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
@@ -124,6 +126,9 @@ public final class BuiltinSpec {
         if (!ctx.serviceAccountName().isEmpty()) {
             spec.withServiceAccountName(ctx.serviceAccountName());
         }
+        for (int i = 0; i < job.initContainers().size(); i++) {
+            spec.addToInitContainers(initContainer(job.initContainers().get(i), ctx.volumes().initContainerMounts().get(i), job));
+        }
         Object initContainers = metadataValue(job, "pod", "initContainers");
         if (initContainers instanceof List<?> list) {
             for (Object ic : list) {
@@ -173,6 +178,61 @@ public final class BuiltinSpec {
                 main.addToPorts(new ContainerPortBuilder().withContainerPort(p.targetPort()).withHostPort(p.publishedPort()).build());
             }
         }
+        ResourceRequirements resources = resources(job, true);
+        if (resources != null) {
+            main.withResources(resources);
+        }
+        if (!ctx.volumes().volumes().isEmpty()) {
+            for (Map<String, Object> vm : ctx.volumes().volumeMounts()) {
+                main.addToVolumeMounts(mapper.convertValue(vm, VolumeMount.class));
+            }
+        }
+        return main.build();
+    }
+
+    /**
+     * A Launcher init container, as the Workbench chart renders one: {@code command} runs through
+     * {@code /bin/sh -c} with the args appended, {@code exe} runs with the args as they are, and
+     * with neither the image's entrypoint gets the args.
+     *
+     * <p>What it does not get from the job is as deliberate as what it does. It runs under the pod's
+     * security context (the job's user and groups), as the job's container does, which has none of
+     * its own. It gets the job's CPU and memory limits and requests: Kubernetes counts a pod's
+     * request as the larger of its biggest init container's and the sum of its containers', so the
+     * same values cost no extra room on the node, while leaving them out would let an init container
+     * run beyond the user's max-cpus and max-mem-mb, and would make a namespace ResourceQuota on CPU
+     * or memory refuse the pod. GPUs it does not get: a GPU serves no purpose in preparing a pod.
+     * Nor does it get the job's environment or secrets: only what the Launcher gave it.
+     */
+    private Container initContainer(io.kubelauncher.api.model.InitContainer ic, List<Map<String, Object>> volumeMounts,
+                                    io.kubelauncher.api.model.Job job) {
+        ContainerBuilder init = new ContainerBuilder().withName(ic.name()).withImage(ic.image());
+        if (ic.command() != null && !ic.command().isEmpty()) {
+            String line = ic.args().isEmpty() ? ic.command() : ic.command() + " " + String.join(" ", ic.args());
+            init.withCommand("/bin/sh").withArgs("-c", line);
+        } else {
+            if (ic.exe() != null && !ic.exe().isEmpty()) {
+                init.withCommand(ic.exe());
+            }
+            if (!ic.args().isEmpty()) {
+                init.withArgs(ic.args());
+            }
+        }
+        if (!ic.environment().isEmpty()) {
+            init.withEnv(ic.environment().stream().map(e -> new EnvVarBuilder().withName(e.name()).withValue(e.value()).build()).toList());
+        }
+        ResourceRequirements resources = resources(job, false);
+        if (resources != null) {
+            init.withResources(resources);
+        }
+        for (Map<String, Object> vm : volumeMounts) {
+            init.addToVolumeMounts(mapper.convertValue(vm, VolumeMount.class));
+        }
+        return init.build();
+    }
+
+    /** The job's limits and requests in Kubernetes terms, or null when it has none; GPUs only when asked. */
+    private static ResourceRequirements resources(io.kubelauncher.api.model.Job job, boolean gpus) {
         Map<String, Quantity> limits = new TreeMap<>();
         Map<String, Quantity> requests = new TreeMap<>();
         for (ResourceLimit r : job.resourceLimits()) {
@@ -185,22 +245,26 @@ public final class BuiltinSpec {
                 case ResourceTypes.CPU_REQUEST -> requests.put("cpu", new Quantity(value));
                 case ResourceLimit.MEMORY -> limits.put("memory", new Quantity(value + "M"));
                 case ResourceTypes.MEMORY_REQUEST -> requests.put("memory", new Quantity(value + "M"));
-                case ResourceTypes.NVIDIA_GPUS -> gpu(limits, "nvidia.com/gpu", value);
-                case ResourceTypes.AMD_GPUS -> gpu(limits, "amd.com/gpu", value);
+                case ResourceTypes.NVIDIA_GPUS -> {
+                    if (gpus) {
+                        gpu(limits, "nvidia.com/gpu", value);
+                    }
+                }
+                case ResourceTypes.AMD_GPUS -> {
+                    if (gpus) {
+                        gpu(limits, "amd.com/gpu", value);
+                    }
+                }
                 default -> {
                     // other limit types (cpuTime, memorySwap) have no Kubernetes equivalent
                 }
             }
         }
-        if (!limits.isEmpty() || !requests.isEmpty()) {
-            main.withNewResources().withLimits(limits.isEmpty() ? null : limits).withRequests(requests.isEmpty() ? null : requests).endResources();
+        if (limits.isEmpty() && requests.isEmpty()) {
+            return null;
         }
-        if (!ctx.volumes().volumes().isEmpty()) {
-            for (Map<String, Object> vm : ctx.volumes().volumeMounts()) {
-                main.addToVolumeMounts(mapper.convertValue(vm, VolumeMount.class));
-            }
-        }
-        return main.build();
+        return new ResourceRequirementsBuilder().withLimits(limits.isEmpty() ? null : limits)
+                .withRequests(requests.isEmpty() ? null : requests).build();
     }
 
     private static void gpu(Map<String, Quantity> limits, String resource, String value) {

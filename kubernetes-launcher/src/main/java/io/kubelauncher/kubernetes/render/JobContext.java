@@ -2,6 +2,7 @@ package io.kubelauncher.kubernetes.render;
 
 import io.kubelauncher.api.model.Env;
 import io.kubelauncher.api.model.ExposedPort;
+import io.kubelauncher.api.model.InitContainer;
 import io.kubelauncher.api.model.Job;
 import io.kubelauncher.api.model.JobConfig;
 import io.kubelauncher.api.model.Mount;
@@ -24,7 +25,7 @@ import java.util.Optional;
  * @param job the job as the policy completed it
  * @param cluster the Launcher cluster name
  * @param generateName the Job's generateName
- * @param volumes the job's mounts as Kubernetes volumes
+ * @param volumes the job's mounts and its init containers' mounts as Kubernetes volumes
  * @param shareProcessNamespace the shared-process-namespace setting
  * @param cpuRequestRatio deprecated profile setting, passed through
  * @param memoryRequestRatio deprecated profile setting, passed through
@@ -50,6 +51,10 @@ public record JobContext(Job job, String cluster, String generateName, Volumes v
         Objects.requireNonNull(memoryRequestRatio, "memoryRequestRatio");
         Objects.requireNonNull(serviceAccountName, "serviceAccountName");
         overrides = List.copyOf(overrides);
+        if (volumes.initContainerMounts().size() != job.initContainers().size()) {
+            throw new IllegalArgumentException("volumes made for " + volumes.initContainerMounts().size() + " init containers, but the job has "
+                    + job.initContainers().size() + ": make them with Volumes.of(job.mounts(), job.initContainers())");
+        }
     }
 
     /**
@@ -61,13 +66,18 @@ public record JobContext(Job job, String cluster, String generateName, Volumes v
         return of(admission, cluster, shareProcessNamespace, true);
     }
 
-    /** @throws io.kubelauncher.api.plugin.PluginException when a mount cannot be expressed as a volume */
+    /**
+     * @throws io.kubelauncher.api.plugin.PluginException when a mount cannot be expressed as a volume, or an init
+     *     container's name cannot be a container's
+     */
     public static JobContext of(Admission admission, String cluster, boolean shareProcessNamespace, boolean stdinAnnotation) {
         Job job = admission.job();
         String serviceAccount = job.config().stream().filter(c -> SERVICE_ACCOUNT_CONFIG.equals(c.name()) && c.value() != null)
                 .map(JobConfig::value).findFirst().orElse("");
-        return new JobContext(job, cluster, JobNames.generateName(job.name()), Volumes.of(job.mounts()), shareProcessNamespace,
-                admission.cpuRequestRatio(), admission.memoryRequestRatio(), serviceAccount, admission.overrides(), stdinAnnotation);
+        InitContainerRules.check(job);
+        return new JobContext(job, cluster, JobNames.generateName(job.name()), Volumes.of(job.mounts(), job.initContainers()),
+                shareProcessNamespace, admission.cpuRequestRatio(), admission.memoryRequestRatio(), serviceAccount, admission.overrides(),
+                stdinAnnotation);
     }
 
     /** Whether the job has stdin to deliver: its container must then be started with {@code stdin: true}. */
@@ -165,20 +175,34 @@ public record JobContext(Job job, String cluster, String generateName, Volumes v
         m.put("cpuRequestRatio", cpuRequestRatio);
         m.put("serviceAccountName", serviceAccountName);
         m.put("instanceId", nz(job.instanceId()));
-        m.put("initContainers", list(job.initContainers(), ic -> {
-            Map<String, Object> c = pairs("name", ic.name(), "image", ic.image());
-            c.put("command", nz(ic.command()));
-            c.put("exe", nz(ic.exe()));
-            c.put("args", new ArrayList<>(ic.args()));
-            c.put("environment", list(ic.environment(), (Env e) -> pairs("name", e.name(), "value", e.value())));
-            return c;
-        }));
+        m.put("initContainers", initContainersValue());
         // ours, not the vendor's (template 2.5.0): what our job.tpl needs to honour stdin-annotation
         m.put("stdinAnnotation", stdinAnnotation);
         m.put("hasStdin", hasStdin());
         m.put("id", id.orElse(""));
         m.put("serviceName", id.map(JobNames::serviceName).orElse(""));
         return m;
+    }
+
+    /**
+     * {@code .Job.initContainers} in the shape the Workbench chart's job.tpl reads: the Launcher's
+     * fields, except {@code mounts}, which are Kubernetes volume mounts (as {@code .Job.volumeMounts})
+     * of volumes that {@code .Job.volumes} holds, so a template can write them out with {@code toYaml}.
+     */
+    private List<Object> initContainersValue() {
+        List<InitContainer> initContainers = job.initContainers();
+        List<Object> out = new ArrayList<>(initContainers.size());
+        for (int i = 0; i < initContainers.size(); i++) {
+            InitContainer ic = initContainers.get(i);
+            Map<String, Object> c = pairs("name", ic.name(), "image", ic.image());
+            c.put("command", nz(ic.command()));
+            c.put("exe", nz(ic.exe()));
+            c.put("args", new ArrayList<>(ic.args()));
+            c.put("environment", list(ic.environment(), (Env e) -> pairs("name", e.name(), "value", e.value())));
+            c.put("mounts", new ArrayList<>(volumes.initContainerMounts().get(i)));
+            out.add(c);
+        }
+        return out;
     }
 
     private static String nz(String s) {

@@ -26,6 +26,12 @@ public final class BuiltinRenderer implements SpecRenderer {
         this.spec = new BuiltinSpec(mapper);
     }
 
+    /** The built-in spec makes every init container of the job, before those of the job's pod metadata. */
+    @Override
+    public boolean honoursInitContainers() {
+        return true;
+    }
+
     @Override
     public Job job(JobContext context) {
         Job job = spec.job(context);

@@ -253,7 +253,11 @@ public final class KubernetesJobSource implements JobSource {
 
     @Override
     public ClusterInfo clusterInfo(RequestUser user) {
-        return policy.clusterInfo(user);
+        ClusterInfo info = policy.clusterInfo(user);
+        // the profiles decide images and limits; whether init containers reach the pod is the renderer's to say
+        return new ClusterInfo(info.supportsContainers(), info.images(), info.defaultImage(), info.allowUnknownImages(), info.queues(),
+                info.defaultQueue(), info.config(), info.placementConstraints(), info.resourceLimits(), info.resourceProfiles(),
+                renderer.honoursInitContainers(), info.containersUseHostNetwork());
     }
 
     @Override

@@ -37,7 +37,8 @@ public final class ProfilePolicy implements SubmissionPolicy {
                 Optional.ofNullable(job.container()).map(Container::image).filter(i -> !i.isBlank()),
                 job.resourceProfile() == null ? "" : job.resourceProfile(),
                 job.resourceLimits().stream().map(l -> new RequestedLimit(l.type(), l.value() == null ? "" : l.value())).toList(),
-                job.placementConstraints().stream().map(p -> new PlacementRequest(p.name(), p.value() == null ? "" : p.value())).toList());
+                job.placementConstraints().stream().map(p -> new PlacementRequest(p.name(), p.value() == null ? "" : p.value())).toList(),
+                job.initContainers().stream().map(c -> new JobRequest.InitContainerImage(c.name(), c.image())).toList());
         CompletedJob completed;
         try {
             completed = policy.validateAndComplete(job.user(), request);

@@ -31,6 +31,11 @@ public final class StdinKeptOffThePod implements SpecRenderer {
     }
 
     @Override
+    public boolean honoursInitContainers() {
+        return delegate.honoursInitContainers();
+    }
+
+    @Override
     public Optional<Service> service(JobContext context, String jobId) {
         return delegate.service(context, jobId);
     }

@@ -31,8 +31,11 @@ import java.util.Set;
  *   <li>a recorded control operation, once no container of the job is running any more;</li>
  *   <li>the main container exited: Finished with its exit code, whatever the code (a job that ran and
  *       exited has finished; Failed is reserved for jobs that could not run);</li>
+ *   <li>an init container failed and with it the pod: Failed at once, naming it (the job itself never
+ *       ran, so there is no exit code to wait for);</li>
  *   <li>the Job controller gave up without the container ever exiting, or a launch error (image pull,
- *       container creation, mount, pod creation) lasted longer than the grace period: Failed;</li>
+ *       container creation, mount, pod creation; of the job's container or of an init container) lasted
+ *       longer than the grace period: Failed;</li>
  *   <li>the container is running: Running;</li>
  *   <li>otherwise Pending, with what the job is waiting for.</li>
  * </ol>
@@ -81,6 +84,11 @@ public final class StatusDeriver {
             Instant at = Timestamps.parse(t.getFinishedAt()).orElse(created);
             return new Observation(JobStatus.FINISHED, exitMessage(t, pod.get(), objects.mainContainerName()),
                     OptionalInt.of(t.getExitCode()), host, at, Optional.empty());
+        }
+
+        Optional<Observation> initFailure = pod.flatMap(p -> failedInitContainer(p, finished, host, created));
+        if (initFailure.isPresent()) {
+            return initFailure.get();
         }
 
         if (finished.isPresent() && "Complete".equals(finished.get().getType())) {
@@ -142,6 +150,47 @@ public final class StatusDeriver {
         };
     }
 
+    /**
+     * An init container that exited non-zero, once the pod (or the Job) has failed for it: with
+     * {@code restartPolicy: Never}, as launcher jobs have, the job's container then never starts.
+     * Under another restart policy the kubelet runs the init container again, so the pod's phase is
+     * what tells.
+     */
+    private static Optional<Observation> failedInitContainer(Pod pod, Optional<JobCondition> finished, String host, Instant created) {
+        boolean podFailed = pod.getStatus() != null && "Failed".equals(pod.getStatus().getPhase())
+                || finished.filter(c -> "Failed".equals(c.getType())).isPresent();
+        if (!podFailed) {
+            return Optional.empty();
+        }
+        for (ContainerStatus init : initContainerStatuses(pod)) {
+            Optional<ContainerStateTerminated> t = Optional.ofNullable(init.getState()).map(ContainerState::getTerminated);
+            if (t.isPresent() && t.get().getExitCode() != null && t.get().getExitCode() != 0) {
+                String what = "OOMKilled".equals(t.get().getReason())
+                        ? initMemoryLimit(pod, init.getName()).map(q -> "ran out of memory (limit " + Amounts.memory(q) + ")").orElse("ran out of memory")
+                        : "failed with exit code " + t.get().getExitCode();
+                Instant at = Timestamps.parse(t.get().getFinishedAt()).orElse(created);
+                return Optional.of(new Observation(JobStatus.FAILED, "Init container " + init.getName() + " " + what
+                        + ", so the job did not start", OptionalInt.empty(), host, at, Optional.empty()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<ContainerStatus> initContainerStatuses(Pod pod) {
+        return pod.getStatus() == null || pod.getStatus().getInitContainerStatuses() == null ? List.of() : pod.getStatus().getInitContainerStatuses();
+    }
+
+    private static Optional<Quantity> initMemoryLimit(Pod pod, String container) {
+        return pod.getSpec().getInitContainers().stream().filter(c -> container.equals(c.getName())).findFirst()
+                .map(c -> c.getResources() == null || c.getResources().getLimits() == null ? null : c.getResources().getLimits().get("memory"));
+    }
+
+    /** The main container waits for the init containers: Kubernetes' PodInitializing. */
+    private static boolean initializing(Optional<ContainerStatus> main) {
+        return main.map(ContainerStatus::getState).map(ContainerState::getWaiting).map(ContainerStateWaiting::getReason)
+                .filter("PodInitializing"::equals).isPresent();
+    }
+
     private static Optional<ContainerStatus> containerStatus(Pod pod, String name) {
         if (pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
             return Optional.empty();
@@ -195,25 +244,24 @@ public final class StatusDeriver {
         String image = objects.job().getSpec().getTemplate().getSpec().getContainers().stream()
                 .filter(c -> objects.mainContainerName().equals(c.getName())).findFirst().map(c -> c.getImage()).orElse("");
         if (main.isPresent() && main.get().getState() != null && main.get().getState().getWaiting() != null) {
-            ContainerStateWaiting w = main.get().getState().getWaiting();
-            String reason = w.getReason() == null ? "" : w.getReason();
-            Instant since = firstEvent(objects.events(), pod.get().getMetadata().getName(), Set.of("Failed", "BackOff", "InspectFailed", "ErrImageNeverPull"))
-                    .orElseGet(() -> podStart(pod.get(), created));
-            if (HOPELESS_WAITING.contains(reason)) {
-                String m = reason.equals("InvalidImageName") ? "Image name '" + image + "' is not valid" : PullFailureMessage.describe(image, w.getMessage());
-                return Optional.of(new LaunchProblem(m, since, true));
+            Optional<LaunchProblem> waiting = waitingProblem(objects, pod.get(), main.get(), image, "", created);
+            if (waiting.isPresent()) {
+                return waiting;
             }
-            if (PULL_WAITING.contains(reason)) {
-                String detail = w.getMessage();
-                if (detail == null || detail.toLowerCase(java.util.Locale.ROOT).startsWith("back-off pulling image")) {
-                    // The back-off text says nothing; the kubelet's pull Event has the real cause.
-                    detail = latestEventMessage(objects.events(), pod.get().getMetadata().getName(), "Failed").orElse(detail);
+        }
+        if (pod.isPresent() && (main.isEmpty() || initializing(main))) {
+            // while the init containers run, their pulls and creations are what keeps the job from starting
+            for (ContainerStatus init : initContainerStatuses(pod.get())) {
+                if (init.getState() != null && init.getState().getWaiting() != null) {
+                    String initImage = init.getImage() != null && !init.getImage().isEmpty() ? init.getImage()
+                            : pod.get().getSpec().getInitContainers().stream().filter(c -> init.getName().equals(c.getName()))
+                            .findFirst().map(c -> c.getImage()).orElse("");
+                    Optional<LaunchProblem> waiting = waitingProblem(objects, pod.get(), init, initImage,
+                            "Init container " + init.getName() + ": ", created);
+                    if (waiting.isPresent()) {
+                        return waiting;
+                    }
                 }
-                return Optional.of(new LaunchProblem(PullFailureMessage.describe(image, detail), since, false));
-            }
-            if (CREATE_WAITING.contains(reason)) {
-                String detail = w.getMessage() == null ? reason : w.getMessage();
-                return Optional.of(new LaunchProblem("The container could not be created: " + detail, since, false));
             }
         }
         if (pod.isPresent()) {
@@ -229,6 +277,32 @@ public final class StatusDeriver {
         if (refused.isPresent()) {
             Instant since = firstEvent(objects.events(), objects.name(), Set.of("FailedCreate")).orElse(created);
             return Optional.of(new LaunchProblem("Kubernetes refused to create the pod: " + refused.get().getMessage(), since, false));
+        }
+        return Optional.empty();
+    }
+
+    /** A container waiting for a reason that keeps the job from starting; {@code who} prefixes the message. */
+    private static Optional<LaunchProblem> waitingProblem(JobObjects objects, Pod pod, ContainerStatus status, String image, String who,
+                                                          Instant created) {
+        ContainerStateWaiting w = status.getState().getWaiting();
+        String reason = w.getReason() == null ? "" : w.getReason();
+        Instant since = firstEvent(objects.events(), pod.getMetadata().getName(), Set.of("Failed", "BackOff", "InspectFailed", "ErrImageNeverPull"))
+                .orElseGet(() -> podStart(pod, created));
+        if (HOPELESS_WAITING.contains(reason)) {
+            String m = reason.equals("InvalidImageName") ? "Image name '" + image + "' is not valid" : PullFailureMessage.describe(image, w.getMessage());
+            return Optional.of(new LaunchProblem(who + m, since, true));
+        }
+        if (PULL_WAITING.contains(reason)) {
+            String detail = w.getMessage();
+            if (detail == null || detail.toLowerCase(java.util.Locale.ROOT).startsWith("back-off pulling image")) {
+                // The back-off text says nothing; the kubelet's pull Event has the real cause.
+                detail = latestEventMessage(objects.events(), pod.getMetadata().getName(), "Failed").orElse(detail);
+            }
+            return Optional.of(new LaunchProblem(who + PullFailureMessage.describe(image, detail), since, false));
+        }
+        if (CREATE_WAITING.contains(reason)) {
+            String detail = w.getMessage() == null ? reason : w.getMessage();
+            return Optional.of(new LaunchProblem(who + "The container could not be created: " + detail, since, false));
         }
         return Optional.empty();
     }
@@ -256,6 +330,17 @@ public final class StatusDeriver {
         }
         if (host.isEmpty()) {
             return new Observation(JobStatus.PENDING, "Waiting for a node", OptionalInt.empty(), "", since, Optional.empty());
+        }
+        List<ContainerStatus> inits = initContainerStatuses(p);
+        if (initializing(main) || main.isEmpty() && !inits.isEmpty()) {
+            for (int i = 0; i < inits.size(); i++) {
+                ContainerState state = inits.get(i).getState();
+                if (state == null || state.getTerminated() == null) {
+                    String step = "init container " + inits.get(i).getName() + " (" + (i + 1) + " of " + inits.size() + ")";
+                    return new Observation(JobStatus.PENDING, state != null && state.getRunning() != null ? "Running " + step : "Starting " + step,
+                            OptionalInt.empty(), host, since, Optional.empty());
+                }
+            }
         }
         return new Observation(JobStatus.PENDING, "Starting the container", OptionalInt.empty(), host, since, Optional.empty());
     }

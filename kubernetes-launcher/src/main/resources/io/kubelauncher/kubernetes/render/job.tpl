@@ -98,7 +98,88 @@ spec:
       {{- if .Job.serviceAccountName }}
       serviceAccountName: {{ .Job.serviceAccountName | quote }}
       {{- end }}
+      {{- $limits := dict }}
+      {{- $requests := dict }}
+      {{- /* init containers get the job's CPU and memory (a namespace quota on them needs every container to have them; they run before the job, so cost no extra room), not its GPUs */}}
+      {{- $initLimits := dict }}
+      {{- range .Job.resourceLimits }}
+        {{- if eq .type "cpuCount" }}
+          {{- $_ := set $limits "cpu" .value }}
+          {{- $_ := set $initLimits "cpu" .value }}
+        {{- else if eq .type "CPU Request" }}
+          {{- $_ := set $requests "cpu" .value }}
+        {{- else if eq .type "memory" }}
+          {{- $_ := set $limits "memory" (printf "%s%s" .value "M") }}
+          {{- $_ := set $initLimits "memory" (printf "%s%s" .value "M") }}
+        {{- else if eq .type "Memory Request" }}
+          {{- $_ := set $requests "memory" (printf "%s%s" .value "M") }}
+        {{- else if eq .type "NVIDIA GPUs" }}
+          {{- $val := float64 .value }}
+          {{- if ne $val 0.0 }}
+            {{- $_ := set $limits "nvidia.com/gpu" $val }}
+          {{- end }}
+        {{- else if eq .type "AMD GPUs" }}
+          {{- $val := float64 .value }}
+          {{- if ne $val 0.0 }}
+            {{- $_ := set $limits "amd.com/gpu" $val }}
+          {{- end }}
+        {{- end }}
+      {{- end }}
       initContainers:
+        {{- range .Job.initContainers }}
+        - name: {{ toYaml .name }}
+          image: {{ toYaml .image }}
+          {{- $isShell := false }}
+          {{- if .command }}
+          command: ['/bin/sh']
+          {{- $isShell = true }}
+          {{- else if .exe }}
+          command: [{{ toYaml .exe }}]
+          {{- end }}
+          {{- if or .args $isShell }}
+          args:
+            {{- if $isShell }}
+            - '-c'
+            {{- if .args }}
+            - {{ .args | join " " | cat .command | toYaml | indent 12 | trimPrefix (repeat 12 " ") }}
+            {{- else }}
+            - {{ .command | toYaml | indent 12 | trimPrefix (repeat 12 " ") }}
+            {{- end }}
+            {{- else }}
+            {{- range .args }}
+            - {{ toYaml . | indent 12 | trimPrefix (repeat 12 " ") }}
+            {{- end }}
+            {{- end }}
+          {{- end }}
+          {{- if .environment }}
+          env:
+            {{- range .environment }}
+            - name: {{ toYaml .name | indent 14 | trimPrefix (repeat 14 " ") }}
+              value: {{ toYaml .value | indent 14 | trimPrefix (repeat 14 " ") }}
+            {{- end }}
+          {{- end }}
+          {{- if any (ne (len $requests) 0) (ne (len $initLimits) 0) }}
+          resources:
+            {{- if ne (len $requests) 0 }}
+            requests:
+              {{- range $key, $val := $requests }}
+              {{ $key }}: {{ toYaml $val }}
+              {{- end }}
+            {{- end }}
+            {{- if ne (len $initLimits) 0 }}
+            limits:
+              {{- range $key, $val := $initLimits }}
+              {{ $key }}: {{ toYaml $val }}
+              {{- end }}
+            {{- end }}
+          {{- end }}
+          {{- if .mounts }}
+          volumeMounts:
+            {{- range .mounts }}
+            - {{ nindent 14 (toYaml .) | trim -}}
+            {{- end }}
+          {{- end }}
+        {{- end }}
         {{- with .Job.metadata.pod.initContainers }}
         {{- range . }}
         - {{ toYaml . | indent 10 | trimPrefix (repeat 10 " ") }}
@@ -177,29 +258,6 @@ spec:
               hostPort: {{ .publishedPort }}
             {{- end }}
           {{- end }}
-          {{- $limits := dict }}
-          {{- $requests := dict }}
-          {{- range .Job.resourceLimits }}
-            {{- if eq .type "cpuCount" }}
-              {{- $_ := set $limits "cpu" .value }}
-            {{- else if eq .type "CPU Request" }}
-              {{- $_ := set $requests "cpu" .value }}
-            {{- else if eq .type "memory" }}
-              {{- $_ := set $limits "memory" (printf "%s%s" .value "M") }}
-            {{- else if eq .type "Memory Request" }}
-              {{- $_ := set $requests "memory" (printf "%s%s" .value "M") }}
-            {{- else if eq .type "NVIDIA GPUs" }}
-              {{- $val := float64 .value }}
-              {{- if ne $val 0.0 }}
-                {{- $_ := set $limits "nvidia.com/gpu" $val }}
-              {{- end }}
-            {{- else if eq .type "AMD GPUs" }}
-              {{- $val := float64 .value }}
-              {{- if ne $val 0.0 }}
-                {{- $_ := set $limits "amd.com/gpu" $val }}
-              {{- end }}
-            {{- end }}
-          {{- end }}
           {{- if any (ne (len $requests) 0) (ne (len $limits) 0) }}
           resources:
             {{- if ne (len $requests) 0 }}
@@ -215,7 +273,7 @@ spec:
               {{- end }}
             {{- end }}
           {{- end }}
-          {{- if ne (len .Job.volumes) 0 }}
+          {{- if ne (len .Job.volumeMounts) 0 }}
           volumeMounts:
             {{- range .Job.volumeMounts }}
             - {{ nindent 14 (toYaml .) | trim -}}

@@ -60,6 +60,8 @@ class PluginProcessEndToEndTest {
 
         Message info = launcher.clusterInfo("alice");
         assertThat(info.get("supportsContainers").asBoolean()).isTrue();
+        // both the built-in spec and our default job.tpl (written on start) make the Launcher's init containers
+        assertThat(info.get("supportsInitContainers").asBoolean()).isTrue();
 
         ClientStream statuses = launcher.statusStream("alice", "*");
 

@@ -188,6 +188,40 @@ class JobValidationTest {
                         + " container-images allows a, b");
     }
 
+    private static JobRequest withInitContainers(String image, JobRequest.InitContainerImage... inits) {
+        JobRequest base = job(image, null, null, null);
+        return new JobRequest(base.image(), base.resourceProfile(), base.limits(), base.placementConstraints(), List.of(inits));
+    }
+
+    @Test
+    void initContainerImagesObeyTheJobImagesRule() throws Exception {
+        UserPolicy policy = guidePolicy();
+        // alice: container-images r-session:3.4.2, r-session:3.5.0, allow-unknown-images=0
+        assertThat(policy.validateAndComplete("alice", withInitContainers(IMAGE, new JobRequest.InitContainerImage("prepare", "r-session:3.4.2")))
+                .image()).isEqualTo(IMAGE);
+        assertThatThrownBy(() -> policy.validateAndComplete("alice", withInitContainers(IMAGE,
+                new JobRequest.InitContainerImage("prepare", "r-session:3.4.2"), new JobRequest.InitContainerImage("fix-perms", "busybox:1.36"))))
+                .isInstanceOfSatisfying(PolicyViolation.class, v -> {
+                    assertThat(v.getMessage()).isEqualTo("init container fix-perms: container image busybox:1.36 is not allowed for user alice:"
+                            + " allow-unknown-images is 0 and container-images allows r-session:3.4.2, r-session:3.5.0");
+                    assertThat(v.setting()).isEqualTo("allow-unknown-images");
+                    assertThat(v.requested()).isEqualTo("busybox:1.36");
+                });
+        // pat may run unknown images, in init containers too
+        assertThat(policy.validateAndComplete("pat", withInitContainers(IMAGE, new JobRequest.InitContainerImage("fix-perms", "busybox:1.36")))
+                .image()).isEqualTo(IMAGE);
+    }
+
+    @Test
+    void anInitContainerMayUseTheDefaultImageButHasNoDefaultOfItsOwn() throws Exception {
+        UserPolicy policy = policy("[*]|container-images=a|default-container-image=b|allow-unknown-images=0", "");
+        assertThat(policy.validateAndComplete("alice", withInitContainers("a", new JobRequest.InitContainerImage("prepare", "b"))).image())
+                .isEqualTo("a");
+        assertThatThrownBy(() -> policy.validateAndComplete("alice", withInitContainers("a", new JobRequest.InitContainerImage("prepare", " "))))
+                .isInstanceOfSatisfying(PolicyViolation.class, v -> assertThat(v.getMessage())
+                        .isEqualTo("init container prepare names no container image"));
+    }
+
     @Test
     void aJobWithoutImageNeedsADefault() throws Exception {
         assertThatThrownBy(() -> guidePolicy().validateAndComplete("alice", job(null, null, null, null)))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubelauncher.api.model.Container;
+import io.kubelauncher.api.model.InitContainer;
 import io.kubelauncher.api.model.Job;
 import io.kubelauncher.api.model.PlacementConstraint;
 import io.kubelauncher.api.model.ResourceLimit;
@@ -159,6 +160,24 @@ class ProfilePolicyTest {
                     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
                     assertThat(e.getMessage()).isEqualTo(message);
                 });
+    }
+
+    @Test
+    void anInitContainerWithAnImageOutsideTheListIsAnInvalidRequestNamingIt() throws Exception {
+        Job job = Job.builder().user("alice").container(Container.of("r-session:3.5.0"))
+                .initContainers(List.of(new InitContainer("fix-perms", "busybox:1.36", "chown 1500 /home/alice", null, List.of(), List.of(), List.of())))
+                .build();
+        ProfilePolicy policy = guidePolicy("launcher.kubernetes.profiles.conf");
+        assertThatThrownBy(() -> policy.admit(RequestUser.of("alice"), job))
+                .isInstanceOfSatisfying(PluginException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+                    assertThat(e.getMessage()).isEqualTo("init container fix-perms: container image busybox:1.36 is not allowed for user alice:"
+                            + " allow-unknown-images is 0 and container-images allows r-session:3.4.2, r-session:3.5.0");
+                });
+        // admitted, the init containers are the job's own
+        Job listed = job.toBuilder().initContainers(List.of(new InitContainer("prepare", "r-session:3.4.2", "true", null, List.of(),
+                List.of(), List.of()))).build();
+        assertThat(policy.admit(RequestUser.of("alice"), listed).job().initContainers()).isEqualTo(listed.initContainers());
     }
 
     @Test

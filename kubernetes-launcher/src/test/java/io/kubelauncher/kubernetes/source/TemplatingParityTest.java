@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.kubelauncher.api.model.Container;
 import io.kubelauncher.api.model.Env;
 import io.kubelauncher.api.model.ExposedPort;
+import io.kubelauncher.api.model.InitContainer;
 import io.kubelauncher.api.model.Job;
 import io.kubelauncher.api.model.JobConfig;
 import io.kubelauncher.api.model.Mount;
@@ -55,6 +56,21 @@ class TemplatingParityTest {
                         .tags(List.of("rstudio-r-session", "colon: tag"))
                         .instanceId("lb-1")
                         .metadata(Map.of("job", Map.of("labels", Map.of("app", "jupyter")), "pod", Map.of("annotations", Map.of("note", "yes"))))
+                        .build(),
+                // Launcher init containers: shell, exe and entrypoint forms, a mount shared with the job and one of their own
+                base.command("run-session").container(new Container("rstudio/r-session:4.4", 1001, 1001, List.of()))
+                        .mounts(List.of(new Mount("/home/alice", false, new MountSource.Nfs("nfs.example.com", "/export/home/alice"))))
+                        .resourceLimits(List.of(ResourceLimit.requested("cpuCount", "2"), ResourceLimit.requested("memory", "4096"),
+                                ResourceLimit.requested("CPU Request", "1"), ResourceLimit.requested("NVIDIA GPUs", "1")))
+                        .initContainers(List.of(
+                                new InitContainer("copy-skel", "busybox:1.36", "cp -rn /skel/. \"$HOME\"", null, List.of("&&", "echo 'done: ok'"),
+                                        List.of(new Mount("/home/alice", false, new MountSource.Nfs("nfs.example.com", "/export/home/alice")),
+                                                new Mount("/skel", true, new MountSource.Host("/etc/skel"))),
+                                        List.of(new Env("HOME", "/home/alice"), new Env("MULTI", "a\nb"))),
+                                new InitContainer("wait-db", "postgres:16", null, "/usr/bin/pg_isready", List.of("-h", "db: 5432"),
+                                        List.of(), List.of()),
+                                new InitContainer("entrypoint", "example/prepare:1", null, null, List.of("--fast"), List.of(), List.of())))
+                        .metadata(Map.of("pod", Map.of("initContainers", List.of(Map.of("name", "from-metadata", "image", "busybox")))))
                         .build(),
                 // Go's encoding/json escapes HTML characters and U+2028/U+2029 in the user_metadata annotation
                 base.command("true").metadata(Map.of("note", "<b>R & Python</b>\u2028next\u2029", "z", List.of(1, "a>b"), "a", Map.of("é", "ü")))

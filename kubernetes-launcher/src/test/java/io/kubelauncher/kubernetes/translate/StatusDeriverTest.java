@@ -235,4 +235,73 @@ class StatusDeriverTest {
                 .isEqualTo("A volume could not be mounted: MountVolume.SetUp failed for volume \"mount0\" : mount failed: exit status 32");
         assertThat(derive(job(), List.of(pod), List.of(mount), CREATED.plusSeconds(200)).status()).isEqualTo(JobStatus.FAILED);
     }
+
+    private static PodBuilder podWithInit() {
+        return pod().editSpec().withNodeName("node-1").addNewInitContainer().withName("prepare").withImage("busybox:1.36")
+                .withNewResources().withLimits(Map.of("memory", new Quantity("256Mi"))).endResources().endInitContainer()
+                .addNewInitContainer().withName("check").withImage("busybox:1.36").endInitContainer().endSpec();
+    }
+
+    private static ContainerStatusBuilder mainInitializing() {
+        return new ContainerStatusBuilder().withName("rs-launcher-container").withNewState().withNewWaiting().withReason("PodInitializing")
+                .endWaiting().endState();
+    }
+
+    @Test
+    void whileInitContainersRunTheJobIsPendingSayingWhichOne() {
+        Pod pod = podWithInit().withNewStatus().withPhase("Pending").addToContainerStatuses(mainInitializing().build())
+                .addNewInitContainerStatus().withName("prepare").withNewState().withNewTerminated().withExitCode(0).endTerminated().endState().endInitContainerStatus()
+                .addNewInitContainerStatus().withName("check").withNewState().withNewRunning().withStartedAt(CREATED.plusSeconds(4).toString()).endRunning()
+                .endState().endInitContainerStatus().endStatus().build();
+        Observation o = derive(job(), List.of(pod), List.of(), CREATED.plusSeconds(5));
+        assertThat(o.status()).isEqualTo(JobStatus.PENDING);
+        assertThat(o.message()).isEqualTo("Running init container check (2 of 2)");
+        assertThat(o.host()).isEqualTo("node-1");
+    }
+
+    @Test
+    void aFailedInitContainerFailsTheJobAtOnceNamingIt() {
+        Pod pod = podWithInit().withNewStatus().withPhase("Failed").addToContainerStatuses(mainInitializing().build())
+                .addNewInitContainerStatus().withName("prepare").withNewState().withNewTerminated().withExitCode(3).withReason("Error")
+                .withFinishedAt(CREATED.plusSeconds(6).toString()).endTerminated().endState().endInitContainerStatus()
+                .addNewInitContainerStatus().withName("check").withNewState().withNewWaiting().withReason("PodInitializing").endWaiting()
+                .endState().endInitContainerStatus().endStatus().build();
+        // before the Job controller has given up: the pod's failure is enough, and no exit code is awaited
+        Observation o = derive(job(), List.of(pod), List.of(), CREATED.plusSeconds(7));
+        assertThat(o.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(o.message()).isEqualTo("Init container prepare failed with exit code 3, so the job did not start");
+        assertThat(o.exitCode()).isEmpty();
+        assertThat(o.lastUpdateTime()).isEqualTo(CREATED.plusSeconds(6));
+
+        Pod oom = podWithInit().withNewStatus().withPhase("Failed").addToContainerStatuses(mainInitializing().build())
+                .addNewInitContainerStatus().withName("prepare").withNewState().withNewTerminated().withExitCode(137).withReason("OOMKilled")
+                .endTerminated().endState().endInitContainerStatus().endStatus().build();
+        assertThat(derive(job(), List.of(oom), List.of(), CREATED.plusSeconds(7)).message())
+                .isEqualTo("Init container prepare ran out of memory (limit 256 MiB), so the job did not start");
+    }
+
+    @Test
+    void aFailedInitContainerThatKubernetesWillRunAgainIsNotYetAFailure() {
+        Pod retrying = podWithInit().withNewStatus().withPhase("Pending").addToContainerStatuses(mainInitializing().build())
+                .addNewInitContainerStatus().withName("prepare").withNewState().withNewTerminated().withExitCode(1).endTerminated().endState()
+                .endInitContainerStatus().endStatus().build();
+        assertThat(derive(job(), List.of(retrying), List.of(), CREATED.plusSeconds(7)).status()).isEqualTo(JobStatus.PENDING);
+    }
+
+    @Test
+    void anInitContainersImagePullFailureIsALaunchProblemNamingIt() {
+        Pod pod = podWithInit().withNewStatus().withPhase("Pending").addToContainerStatuses(mainInitializing().build())
+                .addNewInitContainerStatus().withName("prepare").withImage("busybox:1.36").withNewState().withNewWaiting().withReason("ErrImagePull")
+                .withMessage("rpc error: code = NotFound desc = failed to pull and unpack image \"docker.io/library/busybox:1.36\": not found")
+                .endWaiting().endState().endInitContainerStatus().endStatus().build();
+        Event failed = new EventBuilder().withNewMetadata().withName("e1").endMetadata().withNewInvolvedObject().withName("report-abcde-xyz12").endInvolvedObject()
+                .withReason("Failed").withFirstTimestamp(CREATED.plusSeconds(5).toString()).build();
+
+        Observation early = derive(job(), List.of(pod), List.of(failed), CREATED.plusSeconds(60));
+        assertThat(early.status()).isEqualTo(JobStatus.PENDING);
+        assertThat(early.message()).isEqualTo("Init container prepare: Image 'busybox:1.36' could not be pulled: not found");
+        Observation late = derive(job(), List.of(pod), List.of(failed), CREATED.plusSeconds(125));
+        assertThat(late.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(late.message()).isEqualTo("Init container prepare: Image 'busybox:1.36' could not be pulled: not found");
+    }
 }

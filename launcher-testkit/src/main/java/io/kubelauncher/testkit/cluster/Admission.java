@@ -91,11 +91,31 @@ final class Admission {
       throw ApiException.invalid(kind, name, path + ".containers: Required value");
     }
     Set<String> seen = new HashSet<>();
+    defaultContainers(kind, name, containers, path + ".containers", seen);
+    // init containers share the name space of the pod's containers
+    defaultContainers(kind, name, podSpec.path("initContainers"), path + ".initContainers", seen);
+    if (!podSpec.has("restartPolicy")) {
+      podSpec.put("restartPolicy", "Always");
+    }
+    putIfAbsent(podSpec, "terminationGracePeriodSeconds", 30);
+    if (!podSpec.has("dnsPolicy")) {
+      podSpec.put("dnsPolicy", "ClusterFirst");
+    }
+    if (!podSpec.has("schedulerName")) {
+      podSpec.put("schedulerName", "default-scheduler");
+    }
+    if (!podSpec.has("serviceAccountName")) {
+      podSpec.put("serviceAccountName", podSpec.path("serviceAccount").asString("default"));
+    }
+    podSpec.withObjectProperty("securityContext");
+  }
+
+  private static void defaultContainers(ResourceKind kind, String name, JsonNode containers, String path, Set<String> seen) {
     int index = 0;
     for (JsonNode node : containers) {
       ObjectNode container = (ObjectNode) node;
       String containerName = container.path("name").asString("");
-      String at = path + ".containers[" + index + "]";
+      String at = path + "[" + index + "]";
       if (containerName.isEmpty()) {
         throw ApiException.invalid(kind, name, at + ".name: Required value");
       }
@@ -117,20 +137,6 @@ final class Admission {
       container.withObjectProperty("resources");
       index++;
     }
-    if (!podSpec.has("restartPolicy")) {
-      podSpec.put("restartPolicy", "Always");
-    }
-    putIfAbsent(podSpec, "terminationGracePeriodSeconds", 30);
-    if (!podSpec.has("dnsPolicy")) {
-      podSpec.put("dnsPolicy", "ClusterFirst");
-    }
-    if (!podSpec.has("schedulerName")) {
-      podSpec.put("schedulerName", "default-scheduler");
-    }
-    if (!podSpec.has("serviceAccountName")) {
-      podSpec.put("serviceAccountName", podSpec.path("serviceAccount").asString("default"));
-    }
-    podSpec.withObjectProperty("securityContext");
   }
 
   private void admitService(ObjectNode service) {

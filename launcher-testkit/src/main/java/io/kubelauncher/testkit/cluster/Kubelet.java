@@ -26,7 +26,10 @@ import tools.jackson.databind.node.ObjectNode;
  * The kubelet of every simulated node: runs the containers of the pods bound to a node as local
  * processes, reports their state in the pod's status (Pending, Running, Succeeded/Failed with the
  * exit code), fails pulls of the images a scenario names, stops containers gracefully when a pod
- * is deleted (SIGTERM, SIGKILL after the grace period) and enforces memory limits. Runs on the
+ * is deleted (SIGTERM, SIGKILL after the grace period) and enforces memory limits. Init containers
+ * run first, one at a time in order, each to its end; the app containers start once all of them
+ * exited 0. An init container that fails fails the pod (as with {@code restartPolicy: Never}: no
+ * init container is restarted here, whatever the policy), and the app containers never start. Runs on the
  * controller thread; its sandboxes are also read by the API server (logs, exec, attach, metrics).
  */
 final class Kubelet {
@@ -112,44 +115,78 @@ final class Kubelet {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the pod sandbox " + sandbox.root, e);
     }
+    for (JsonNode container : pod.path("spec").path("initContainers")) {
+      String name = container.path("name").asString("");
+      PodSandbox.Container init = new PodSandbox.Container(name, container.path("image").asString(""),
+          new ContainerLog(directory.resolve(name).resolve("0.log"), clock));
+      init.waitingReason = "PodInitializing";
+      sandbox.initContainers.put(name, init);
+    }
     for (JsonNode container : pod.path("spec").path("containers")) {
       String name = container.path("name").asString("");
-      sandbox.containers.put(name, new PodSandbox.Container(name, container.path("image").asString(""),
-          new ContainerLog(directory.resolve(name).resolve("0.log"), clock)));
+      PodSandbox.Container app = new PodSandbox.Container(name, container.path("image").asString(""),
+          new ContainerLog(directory.resolve(name).resolve("0.log"), clock));
+      if (!sandbox.initContainers.isEmpty()) {
+        app.waitingReason = "PodInitializing";
+      }
+      sandbox.containers.put(name, app);
     }
     sandboxes.put(key, sandbox);
     startContainers(sandbox);
   }
 
-  /** Pulls and starts every container not started yet; a failing pull leaves it waiting and retries later. */
+  /**
+   * Pulls and starts what may start now: the next init container while any has yet to succeed,
+   * else every app container not started yet. A failing pull leaves it waiting and retries later.
+   */
   private void startContainers(PodSandbox sandbox) {
     ObjectNode pod = store.get(ResourceKind.PODS, sandbox.namespace, sandbox.name).orElse(null);
     if (pod == null || sandbox.stopping || sandboxes.get(sandbox.namespace + "/" + sandbox.name) != sandbox) {
       return;
     }
     boolean retry = false;
-    for (JsonNode spec : pod.path("spec").path("containers")) {
-      PodSandbox.Container container = sandbox.containers.get(spec.path("name").asString(""));
-      if (container.process != null || container.terminated()) {
-        continue;
+    if (!sandbox.initialized()) {
+      if (sandbox.failedInitContainer().isEmpty()) {
+        for (JsonNode spec : pod.path("spec").path("initContainers")) {
+          PodSandbox.Container init = sandbox.initContainers.get(spec.path("name").asString(""));
+          if (init.terminated()) {
+            continue;
+          }
+          if (init.process == null) {
+            retry = pullAndRun(pod, sandbox, init, spec);
+          }
+          break; // one at a time: the next starts when this one has exited 0
+        }
       }
-      if (scenarios.imagePullFails(container.image)) {
-        failPull(pod, sandbox, container);
-        retry = true;
-        continue;
+    } else {
+      for (JsonNode spec : pod.path("spec").path("containers")) {
+        PodSandbox.Container container = sandbox.containers.get(spec.path("name").asString(""));
+        if (container.process != null || container.terminated()) {
+          continue;
+        }
+        retry |= pullAndRun(pod, sandbox, container, spec);
       }
-      if ("Always".equals(spec.path("imagePullPolicy").asString(""))) {
-        events.record(pod, EventRecorder.Type.Normal, "Pulling", "Pulling image \"" + container.image + "\"", "kubelet", sandbox.nodeName);
-        events.record(pod, EventRecorder.Type.Normal, "Pulled", "Successfully pulled image \"" + container.image + "\" in 0s", "kubelet", sandbox.nodeName);
-      } else {
-        events.record(pod, EventRecorder.Type.Normal, "Pulled", "Container image \"" + container.image + "\" already present on machine", "kubelet", sandbox.nodeName);
-      }
-      run(pod, sandbox, container, spec);
     }
     if (retry) {
       controller.schedule(() -> startContainers(sandbox), IMAGE_PULL_RETRY.toMillis(), TimeUnit.MILLISECONDS);
     }
     writeStatus(sandbox);
+  }
+
+  /** @return whether the pull failed, to be tried again later */
+  private boolean pullAndRun(ObjectNode pod, PodSandbox sandbox, PodSandbox.Container container, JsonNode spec) {
+    if (scenarios.imagePullFails(container.image)) {
+      failPull(pod, sandbox, container);
+      return true;
+    }
+    if ("Always".equals(spec.path("imagePullPolicy").asString(""))) {
+      events.record(pod, EventRecorder.Type.Normal, "Pulling", "Pulling image \"" + container.image + "\"", "kubelet", sandbox.nodeName);
+      events.record(pod, EventRecorder.Type.Normal, "Pulled", "Successfully pulled image \"" + container.image + "\" in 0s", "kubelet", sandbox.nodeName);
+    } else {
+      events.record(pod, EventRecorder.Type.Normal, "Pulled", "Container image \"" + container.image + "\" already present on machine", "kubelet", sandbox.nodeName);
+    }
+    run(pod, sandbox, container, spec);
+    return false;
   }
 
   private void failPull(ObjectNode pod, PodSandbox sandbox, PodSandbox.Container container) {
@@ -277,13 +314,17 @@ final class Kubelet {
       events.record(pod, EventRecorder.Type.Warning, "OOMKilling", "Memory cgroup out of memory: Killed process "
           + container.process.handle().pid() + " of container " + container.name, "kernel-monitor", sandbox.nodeName);
     }
-    writeStatus(sandbox);
+    if (sandbox.initContainers.get(container.name) == container && exit.exitCode() == 0) {
+      startContainers(sandbox); // the next init container, or the app containers
+    } else {
+      writeStatus(sandbox);
+    }
   }
 
   private void stopGracefully(PodSandbox sandbox, long graceSeconds) {
     sandbox.stopping = true;
     ObjectNode pod = store.get(ResourceKind.PODS, sandbox.namespace, sandbox.name).orElse(null);
-    for (PodSandbox.Container container : sandbox.containers.values()) {
+    for (PodSandbox.Container container : sandbox.all().toList()) {
       if (container.process != null && container.process.running()) {
         if (pod != null) {
           events.record(pod, EventRecorder.Type.Normal, "Killing", "Stopping container " + container.name, "kubelet", sandbox.nodeName);
@@ -291,7 +332,7 @@ final class Kubelet {
         container.process.terminate();
       }
     }
-    controller.schedule(() -> sandbox.containers.values().forEach(c -> {
+    controller.schedule(() -> sandbox.all().forEach(c -> {
       if (c.process != null && c.process.running()) {
         c.process.kill();
       }
@@ -300,7 +341,7 @@ final class Kubelet {
 
   private static void stopNow(PodSandbox sandbox) {
     sandbox.stopping = true;
-    for (PodSandbox.Container container : sandbox.containers.values()) {
+    for (PodSandbox.Container container : sandbox.all().toList()) {
       if (container.process != null && container.process.running()) {
         container.process.kill();
       }
@@ -312,7 +353,7 @@ final class Kubelet {
     long now = System.nanoTime();
     for (PodSandbox sandbox : sandboxes.values()) {
       ObjectNode pod = null;
-      for (PodSandbox.Container container : sandbox.containers.values()) {
+      for (PodSandbox.Container container : sandbox.all().toList()) {
         if (container.process == null || !container.process.running()) {
           continue;
         }
@@ -332,10 +373,12 @@ final class Kubelet {
     if (pod == null) {
       return null;
     }
-    for (JsonNode container : pod.path("spec").path("containers")) {
-      if (containerName.equals(container.path("name").asString(""))) {
-        JsonNode limit = container.path("resources").path("limits").path("memory");
-        return limit.isMissingNode() ? null : Quantity.parse(limit.asString("0")).longValue();
+    for (String kind : List.of("initContainers", "containers")) {
+      for (JsonNode container : pod.path("spec").path(kind)) {
+        if (containerName.equals(container.path("name").asString(""))) {
+          JsonNode limit = container.path("resources").path("limits").path("memory");
+          return limit.isMissingNode() ? null : Quantity.parse(limit.asString("0")).longValue();
+        }
       }
     }
     return null;
@@ -363,12 +406,14 @@ final class Kubelet {
 
   private void fillStatus(ObjectNode pod, PodSandbox sandbox) {
     ObjectNode status = pod.withObjectProperty("status");
+    boolean initialized = sandbox.initialized();
+    boolean initFailed = sandbox.failedInitContainer().isPresent();
     boolean allTerminated = sandbox.allTerminated();
     boolean anyFailed = sandbox.containers.values().stream().anyMatch(c -> c.terminated() && c.exit.exitCode() != 0);
     boolean allRunning = sandbox.containers.values().stream().allMatch(c -> c.process != null && !c.terminated());
     boolean anyStarted = sandbox.containers.values().stream().anyMatch(c -> c.process != null || c.terminated());
-    String phase = allTerminated ? (anyFailed ? "Failed" : "Succeeded") : anyStarted && sandbox.containers.values().stream()
-        .noneMatch(c -> c.process == null && !c.terminated()) ? "Running" : "Pending";
+    String phase = initFailed ? "Failed" : !initialized ? "Pending" : allTerminated ? (anyFailed ? "Failed" : "Succeeded")
+        : anyStarted && sandbox.containers.values().stream().noneMatch(c -> c.process == null && !c.terminated()) ? "Running" : "Pending";
     status.put("phase", phase);
     status.put("hostIP", sandbox.hostIp);
     status.putArray("hostIPs").addObject().put("ip", sandbox.hostIp);
@@ -376,46 +421,59 @@ final class Kubelet {
     status.putArray("podIPs").addObject().put("ip", sandbox.podIp);
     status.put("startTime", ObjectStore.timestamp(sandbox.startTime));
     Conditions.set(status, "PodReadyToStartContainers", "True", null, null, clock);
-    Conditions.set(status, "Initialized", "True", null, null, clock);
+    if (initialized) {
+      Conditions.set(status, "Initialized", "True", null, null, clock);
+    } else {
+      Conditions.set(status, "Initialized", "False", "ContainersNotInitialized", "containers with incomplete status: ["
+          + String.join(" ", sandbox.initContainers.values().stream().filter(c -> !c.terminated() || c.exit.exitCode() != 0)
+          .map(c -> c.name).toList()) + "]", clock);
+    }
     String notReady = allTerminated ? "PodCompleted" : "ContainersNotReady";
     String notReadyMessage = allTerminated ? null : "containers with unready status: [" + String.join(" ", sandbox.containers.values()
         .stream().filter(c -> c.process == null || c.terminated()).map(c -> c.name).toList()) + "]";
     Conditions.set(status, "Ready", allRunning ? "True" : "False", allRunning ? null : notReady, allRunning ? null : notReadyMessage, clock);
     Conditions.set(status, "ContainersReady", allRunning ? "True" : "False", allRunning ? null : notReady, allRunning ? null : notReadyMessage, clock);
     Conditions.set(status, "PodScheduled", "True", null, null, clock);
-    ArrayNode statuses = status.putArray("containerStatuses");
-    for (PodSandbox.Container container : sandbox.containers.values()) {
-      ObjectNode entry = statuses.addObject();
-      entry.put("name", container.name);
-      ObjectNode state = entry.putObject("state");
-      if (container.terminated()) {
-        ObjectNode terminated = state.putObject("terminated").put("exitCode", container.exit.exitCode()).put("reason", container.exit.reason());
-        if (container.waitingMessage != null) {
-          terminated.put("message", container.waitingMessage);
-        }
-        terminated.put("startedAt", ObjectStore.timestamp(container.startedAt != null ? container.startedAt : container.exit.finishedAt()));
-        terminated.put("finishedAt", ObjectStore.timestamp(container.exit.finishedAt()));
-        if (container.containerId() != null) {
-          terminated.put("containerID", container.containerId());
-        }
-      } else if (container.process != null) {
-        state.putObject("running").put("startedAt", ObjectStore.timestamp(container.startedAt));
-      } else {
-        ObjectNode waiting = state.putObject("waiting").put("reason", container.waitingReason);
-        if (container.waitingMessage != null) {
-          waiting.put("message", container.waitingMessage);
-        }
-      }
-      entry.putObject("lastState");
-      entry.put("ready", container.process != null && !container.terminated());
-      entry.put("restartCount", 0);
-      entry.put("image", container.image);
-      entry.put("imageID", container.process != null ? "simulated://" + container.image : "");
-      if (container.containerId() != null) {
-        entry.put("containerID", container.containerId());
-      }
-      entry.put("started", container.process != null && !container.terminated());
+    if (!sandbox.initContainers.isEmpty()) {
+      ArrayNode initStatuses = status.putArray("initContainerStatuses");
+      // an init container is ready once it has done its work
+      sandbox.initContainers.values().forEach(c -> containerStatus(initStatuses, c, c.terminated() && c.exit.exitCode() == 0));
     }
+    ArrayNode statuses = status.putArray("containerStatuses");
+    sandbox.containers.values().forEach(c -> containerStatus(statuses, c, c.process != null && !c.terminated()));
+  }
+
+  private static void containerStatus(ArrayNode statuses, PodSandbox.Container container, boolean ready) {
+    ObjectNode entry = statuses.addObject();
+    entry.put("name", container.name);
+    ObjectNode state = entry.putObject("state");
+    if (container.terminated()) {
+      ObjectNode terminated = state.putObject("terminated").put("exitCode", container.exit.exitCode()).put("reason", container.exit.reason());
+      if (container.waitingMessage != null) {
+        terminated.put("message", container.waitingMessage);
+      }
+      terminated.put("startedAt", ObjectStore.timestamp(container.startedAt != null ? container.startedAt : container.exit.finishedAt()));
+      terminated.put("finishedAt", ObjectStore.timestamp(container.exit.finishedAt()));
+      if (container.containerId() != null) {
+        terminated.put("containerID", container.containerId());
+      }
+    } else if (container.process != null) {
+      state.putObject("running").put("startedAt", ObjectStore.timestamp(container.startedAt));
+    } else {
+      ObjectNode waiting = state.putObject("waiting").put("reason", container.waitingReason);
+      if (container.waitingMessage != null) {
+        waiting.put("message", container.waitingMessage);
+      }
+    }
+    entry.putObject("lastState");
+    entry.put("ready", ready);
+    entry.put("restartCount", 0);
+    entry.put("image", container.image);
+    entry.put("imageID", container.process != null ? "simulated://" + container.image : "");
+    if (container.containerId() != null) {
+      entry.put("containerID", container.containerId());
+    }
+    entry.put("started", container.process != null && !container.terminated());
   }
 
   private static String address(JsonNode node, String type) {

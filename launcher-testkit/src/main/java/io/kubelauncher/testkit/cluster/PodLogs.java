@@ -102,20 +102,23 @@ final class PodLogs {
     return buffer;
   }
 
-  /** The container a request names, or the only one; {@code null} when the pod has not started it. */
+  /** The container (or init container) a request names, or the only one; {@code null} when the pod has not started it. */
   static PodSandbox.Container container(JsonNode pod, PodSandbox sandbox, String name) {
     List<String> names = new ArrayList<>();
     pod.path("spec").path("containers").forEach(c -> names.add(c.path("name").asString("")));
+    List<String> initNames = new ArrayList<>();
+    pod.path("spec").path("initContainers").forEach(c -> initNames.add(c.path("name").asString("")));
     String podName = pod.path("metadata").path("name").asString("");
     if (name == null || name.isEmpty()) {
       if (names.size() != 1) {
-        throw ApiException.badRequest("a container name must be specified for pod " + podName + ", choose one of: " + names);
+        throw ApiException.badRequest("a container name must be specified for pod " + podName + ", choose one of: " + names
+            + (initNames.isEmpty() ? "" : " or one of the init containers: " + initNames));
       }
       name = names.get(0);
-    } else if (!names.contains(name)) {
+    } else if (!names.contains(name) && !initNames.contains(name)) {
       throw ApiException.badRequest("container " + name + " is not valid for pod " + podName);
     }
-    return sandbox == null ? null : sandbox.containers.get(name);
+    return sandbox == null ? null : sandbox.container(name);
   }
 
   private static String firstContainer(JsonNode pod) {

@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What the kubelet keeps for one pod it runs: the sandbox directory (the pod's filesystem root
- * and its container logs), the pod IP, and the state of each container. Confined to the
+ * and its container logs), the pod IP, and the state of each container and init container. Confined to the
  * controller thread, except the {@link ContainerProcess}es which are thread-safe.
  */
 final class PodSandbox {
@@ -49,6 +51,8 @@ final class PodSandbox {
   final Path root;
   final Instant startTime;
   final Map<String, Container> containers = new LinkedHashMap<>();
+  /** The init containers, in the order they run. */
+  final Map<String, Container> initContainers = new LinkedHashMap<>();
   boolean stopping;
 
   PodSandbox(String uid, String namespace, String name, String nodeName, String hostIp, String podIp, Path root, Instant startTime) {
@@ -62,11 +66,33 @@ final class PodSandbox {
     this.startTime = startTime;
   }
 
+  /** Whether every (app) container has terminated. */
   boolean allTerminated() {
     return containers.values().stream().allMatch(Container::terminated);
   }
 
   boolean anyRunning() {
-    return containers.values().stream().anyMatch(c -> c.process != null && c.process.running());
+    return all().anyMatch(c -> c.process != null && c.process.running());
+  }
+
+  /** Every init container ran to exit code 0 (true when there are none): the app containers may start. */
+  boolean initialized() {
+    return initContainers.values().stream().allMatch(c -> c.terminated() && c.exit.exitCode() == 0);
+  }
+
+  /** The init container that failed, which fails the pod: the app containers never start. */
+  Optional<Container> failedInitContainer() {
+    return initContainers.values().stream().filter(c -> c.terminated() && c.exit.exitCode() != 0).findFirst();
+  }
+
+  /** The container of either kind with this name. */
+  Container container(String name) {
+    Container container = containers.get(name);
+    return container != null ? container : initContainers.get(name);
+  }
+
+  /** Init containers, then app containers. */
+  Stream<Container> all() {
+    return Stream.concat(initContainers.values().stream(), containers.values().stream());
   }
 }

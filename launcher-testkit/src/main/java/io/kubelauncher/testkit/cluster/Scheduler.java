@@ -217,7 +217,11 @@ final class Scheduler {
     return used;
   }
 
-  /** {cpu cores, memory bytes} a pod requests (limits stand in for missing requests, as defaulting does). */
+  /**
+   * {cpu cores, memory bytes} a pod requests (limits stand in for missing requests, as defaulting
+   * does): the sum of its containers', or its largest init container's when that is more, since init
+   * containers run one at a time before the others.
+   */
   static BigDecimal[] requests(JsonNode podSpec) {
     BigDecimal cpu = BigDecimal.ZERO;
     BigDecimal memory = BigDecimal.ZERO;
@@ -225,6 +229,11 @@ final class Scheduler {
       JsonNode resources = container.path("resources");
       cpu = cpu.add(quantity(resources, "cpu"));
       memory = memory.add(quantity(resources, "memory"));
+    }
+    for (JsonNode init : podSpec.path("initContainers")) {
+      JsonNode resources = init.path("resources");
+      cpu = cpu.max(quantity(resources, "cpu"));
+      memory = memory.max(quantity(resources, "memory"));
     }
     return new BigDecimal[] {cpu, memory};
   }
