@@ -193,7 +193,10 @@ final class InProcessPlugin implements AutoCloseable {
             return this;
         }
 
-        /** use-templating=1 with the default templates, written into {@code scratch} unless there already. */
+        /**
+         * use-templating=1 with the templates in {@code scratch}: those a test put there (a vendor's,
+         * {@link FixtureTemplates}), our defaults for any that is missing.
+         */
         SourceBuilder templates(Path scratch) {
             this.templates = Optional.of(scratch);
             return this;
@@ -246,7 +249,7 @@ final class InProcessPlugin implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (TemplateLoadException e) {
-                throw new AssertionError("the default templates do not load", e);
+                throw new AssertionError("the templates in " + templates.get() + " do not load", e);
             }
         }
     }

@@ -24,14 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -66,23 +64,13 @@ class InitContainerTemplatesTest {
         return JobContext.of(Admission.unchanged(job), "Kubernetes", true);
     }
 
-    private static Path copyOf(String folder, Path scratch) throws IOException {
-        Path source = Path.of(System.getProperty("kubelauncher.testdata"), "fixtures", "templates", folder);
-        try (Stream<Path> files = Files.list(source)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, scratch.resolve(file.getFileName()));
-            }
-        }
-        return scratch;
-    }
-
     private TemplateRenderer renderer(Path dir) throws Exception {
         return new TemplateRenderer(new TemplateDirectory(dir, TemplateFunctions.launcher()), JSON, serialization);
     }
 
     @Test
     void theWorkbenchChartRendersThemBeforeTheMetadatasAndTheirVolumesExist(@TempDir Path scratch) throws Exception {
-        TemplateRenderer chart = renderer(copyOf("posit-workbench-chart", scratch));
+        TemplateRenderer chart = renderer(FixtureTemplates.copy("posit-workbench-chart", scratch));
         assertThat(chart.honoursInitContainers()).isTrue();
 
         PodSpec pod = chart.job(context(jobWithInitContainers())).getSpec().getTemplate().getSpec();
@@ -110,7 +98,7 @@ class InitContainerTemplatesTest {
     void ourContextRendersThroughTheChartAsRealGoRendersIt(@TempDir Path scratch) throws Exception {
         Path oracle = Optional.ofNullable(System.getProperty("gotemplate.oracle")).map(Path::of).orElse(null);
         assumeTrue(oracle != null && Files.isExecutable(oracle), "the Go oracle is built by bin/test");
-        Path chart = copyOf("posit-workbench-chart", Files.createDirectories(scratch.resolve("chart")));
+        Path chart = FixtureTemplates.copy("posit-workbench-chart", Files.createDirectories(scratch.resolve("chart")));
         byte[] data = JSON.writeValueAsBytes(Map.of("Job", context(jobWithInitContainers()).toTemplateValue(Optional.empty())));
         Path dataFile = Files.write(scratch.resolve("job.json"), data);
 
@@ -138,7 +126,7 @@ class InitContainerTemplatesTest {
 
     @Test
     void anOlderVendorTemplateDoesNotClaimThemAndRefusesJobsThatHaveThem(@TempDir Path scratch) throws Exception {
-        TemplateRenderer vendor = renderer(copyOf("posit-default-2.4.0", scratch));
+        TemplateRenderer vendor = renderer(FixtureTemplates.copy("posit-default-2.4.0", scratch));
         assertThat(vendor.honoursInitContainers()).isFalse();
         assertThat(vendor.initContainersNote()).isEqualTo(scratch.resolve("job.tpl") + " does not render the Launcher's init containers"
                 + " (.Job.initContainers): Cluster Info does not report supportsInitContainers and jobs with init containers are refused;"
@@ -158,7 +146,7 @@ class InitContainerTemplatesTest {
 
     @Test
     void theAnswerFollowsTheTemplatesAcrossAReload(@TempDir Path scratch) throws Exception {
-        TemplateRenderer renderer = renderer(copyOf("posit-default-2.4.0", scratch));
+        TemplateRenderer renderer = renderer(FixtureTemplates.copy("posit-default-2.4.0", scratch));
         assertThat(renderer.honoursInitContainers()).isFalse();
         Files.delete(scratch.resolve("job.tpl"));
         Files.delete(scratch.resolve("service.tpl"));

@@ -23,7 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -114,11 +113,8 @@ class TemplatingParityTest {
     @Test
     void aVendorTemplateWithTheAnnotationOffGetsAnEmptyStdinWhichSubmitDropsAndTheContainerFlagSubmitSets(@TempDir Path scratch)
             throws Exception {
-        Path vendor = Path.of(System.getProperty("kubelauncher.testdata"), "fixtures", "templates", "posit-default-2.4.0");
-        for (String tpl : List.of("job.tpl", "service.tpl")) {
-            Files.copy(vendor.resolve(tpl), scratch.resolve(tpl));
-        }
-        TemplateRenderer templates = new TemplateRenderer(new TemplateDirectory(scratch, TemplateFunctions.launcher()), JSON, serialization);
+        TemplateRenderer templates = new TemplateRenderer(new TemplateDirectory(FixtureTemplates.copy("posit-default-2.4.0", scratch),
+                TemplateFunctions.launcher()), JSON, serialization);
         Job job = Job.builder().name("Session").user("alice").exe("/bin/sh").stdin("{\"tls\":\"-----BEGIN PRIVATE KEY-----\"}")
                 .container(Container.of("ubuntu:24.04")).build();
 
