@@ -144,8 +144,7 @@ class ClusterSemanticsTest {
     Job job = TestJobs.shell("deadline-", "sleep 60").editSpec().withActiveDeadlineSeconds(1L).endSpec().build();
     job = client.batch().v1().jobs().resource(job).create();
     String name = job.getMetadata().getName();
-    Job failed = Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> client.batch().v1().jobs().withName(name).get(),
-        j -> j.getStatus() != null && j.getStatus().getConditions().stream().anyMatch(c -> c.getType().equals("Failed")));
+    Job failed = TestJobs.awaitCondition(client, name, "Failed");
     assertThat(failed.getStatus().getConditions()).anyMatch(c -> "DeadlineExceeded".equals(c.getReason()));
     Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> client.pods().withLabel("job-name", name).list().getItems().isEmpty());
   }

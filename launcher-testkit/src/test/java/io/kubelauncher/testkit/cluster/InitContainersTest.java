@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class InitContainersTest {
   private final KubernetesClient client;
 
-  InitContainersTest(SimulatedCluster cluster, KubernetesClient client) {
+  InitContainersTest(KubernetesClient client) {
     this.client = client;
   }
 
@@ -64,16 +64,14 @@ class InitContainersTest {
     assertThat(initialized.getStatus()).isEqualTo("False");
     assertThat(initialized.getMessage()).isEqualTo("containers with incomplete status: [init-0 init-1]");
     assertThat(client.pods().withName(pod.getMetadata().getName()).inContainer("init-0").getLog()).isEqualTo("preparing\n");
-    Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> client.batch().v1().jobs().withName(job.getMetadata().getName()).get(),
-        j -> j.getStatus() != null && j.getStatus().getConditions().stream().anyMatch(c -> c.getType().equals("Failed")));
+    TestJobs.awaitCondition(client, job.getMetadata().getName(), "Failed");
   }
 
   @Test
   void whileAnInitContainerRunsThePodIsPendingAndItsContainersWait() {
     Job job = client.batch().v1().jobs().resource(withInitContainers("init-wait-", "echo done", "sleep 60")).create();
-    Pod pod = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> client.pods().withName(TestJobs.podOf(client, job).getMetadata().getName()).get(),
-        p -> p.getStatus() != null && p.getStatus().getInitContainerStatuses() != null && !p.getStatus().getInitContainerStatuses().isEmpty()
-            && p.getStatus().getInitContainerStatuses().get(0).getState().getRunning() != null);
+    Pod pod = TestJobs.awaitPod(client, TestJobs.podOf(client, job), p -> p.getStatus().getInitContainerStatuses() != null
+        && !p.getStatus().getInitContainerStatuses().isEmpty() && p.getStatus().getInitContainerStatuses().get(0).getState().getRunning() != null);
 
     assertThat(pod.getStatus().getPhase()).isEqualTo("Pending");
     assertThat(pod.getStatus().getContainerStatuses().get(0).getState().getWaiting().getReason()).isEqualTo("PodInitializing");

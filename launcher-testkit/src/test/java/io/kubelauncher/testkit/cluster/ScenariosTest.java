@@ -53,8 +53,7 @@ class ScenariosTest {
     job.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("registry.example/missing:1");
     job = client.batch().v1().jobs().resource(job).create();
     Pod pod = TestJobs.podOf(client, job);
-    Pod waiting = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> client.pods().withName(pod.getMetadata().getName()).get(),
-        p -> p.getStatus().getContainerStatuses() != null && !p.getStatus().getContainerStatuses().isEmpty()
+    Pod waiting = TestJobs.awaitPod(client, pod, p -> p.getStatus().getContainerStatuses() != null && !p.getStatus().getContainerStatuses().isEmpty()
             && p.getStatus().getContainerStatuses().get(0).getState().getWaiting() != null
             && "ImagePullBackOff".equals(p.getStatus().getContainerStatuses().get(0).getState().getWaiting().getReason()));
     assertThat(waiting.getStatus().getPhase()).isEqualTo("Pending");
@@ -154,8 +153,7 @@ class ScenariosTest {
     Job job = TestJobs.shell("retry-", "exit 1").editSpec().withBackoffLimit(1).endSpec().build();
     String name = client.batch().v1().jobs().resource(job).create().getMetadata().getName();
     long start = System.nanoTime();
-    Job failed = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> client.batch().v1().jobs().withName(name).get(),
-        j -> j.getStatus() != null && j.getStatus().getConditions().stream().anyMatch(c -> c.getType().equals("Failed")));
+    Job failed = TestJobs.awaitCondition(client, name, "Failed");
     assertThat(failed.getStatus().getFailed()).isEqualTo(2);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the replacement waited out the pod failure backoff")
         .isGreaterThanOrEqualTo(Duration.ofMillis(500));

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 
 /** Jobs the tests run, and waits on their pods. */
@@ -41,7 +42,18 @@ final class TestJobs {
   }
 
   static Pod awaitPhase(KubernetesClient client, Pod pod, String phase) {
+    return awaitPod(client, pod, p -> phase.equals(p.getStatus().getPhase()));
+  }
+
+  /** The pod once it exists and {@code state} holds for it. */
+  static Pod awaitPod(KubernetesClient client, Pod pod, Predicate<Pod> state) {
     return Awaitility.await().atMost(Duration.ofSeconds(30)).until(
-        () -> client.pods().withName(pod.getMetadata().getName()).get(), p -> p != null && phase.equals(p.getStatus().getPhase()));
+        () -> client.pods().withName(pod.getMetadata().getName()).get(), p -> p != null && p.getStatus() != null && state.test(p));
+  }
+
+  /** The job once it has a condition of this type ({@code Failed}, {@code Complete}). */
+  static Job awaitCondition(KubernetesClient client, String jobName, String type) {
+    return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> client.batch().v1().jobs().withName(jobName).get(),
+        j -> j != null && j.getStatus() != null && j.getStatus().getConditions().stream().anyMatch(c -> c.getType().equals(type)));
   }
 }
