@@ -1,5 +1,6 @@
 package io.kubelauncher.benchmarks;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -11,14 +12,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Status latency with many open status streams: 1,000 pending jobs (seeded, their pods held
  * unscheduled), a status stream open on each of 999 of them plus the Launcher's {@code *} stream
  * for user {@code *}; then, one job at a time, a pod change is written to the API server (Pending to
  * Running, then Running to Succeeded) and the time until the Job State frame announcing the new
- * status is read from the plugin's stdout is measured. The clock starts before the PATCH is sent, so
- * each sample also holds the API request itself (reported alongside). Goal (issue 7): p99 < 20 ms.
+ * status is read from the plugin's stdout is measured. The clock starts when the API server stores the
+ * change ({@link SimulatedCluster#onStored}), the moment the pod changed: what follows is the watch
+ * reaching the plugin and the plugin's own work. The time from the PATCH sent, which adds the
+ * benchmark's own API request, is reported alongside. Goal (issue 7): p99 < 20 ms.
  */
 final class StatusLatencySuite implements Suite {
 
@@ -64,56 +69,48 @@ final class StatusLatencySuite implements Suite {
                 }
                 env.log("status: %d streams open on %d pending jobs; measuring %d jobs x 2 changes", JOBS, JOBS, samples);
                 KubernetesClient api = cluster.client();
-                // a second watcher, in this process: when the API server's watch event for the change went out
-                java.util.Map<String, java.util.concurrent.CompletableFuture<Long>> events = new java.util.concurrent.ConcurrentHashMap<>();
-                java.util.function.BiFunction<String, String, java.util.concurrent.CompletableFuture<Long>> event =
-                        (pod, phase) -> events.computeIfAbsent(pod + "/" + phase, k -> new java.util.concurrent.CompletableFuture<>());
-                io.fabric8.kubernetes.client.Watch watch = api.pods().watch(new io.fabric8.kubernetes.client.Watcher<>() {
-                    @Override
-                    public void eventReceived(Action action, io.fabric8.kubernetes.api.model.Pod pod) {
-                        long now = System.nanoTime();
-                        event.apply(pod.getMetadata().getName(), String.valueOf(pod.getStatus().getPhase())).complete(now);
-                    }
-
-                    @Override
-                    public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
-                    }
-                });
+                // the moment each pod change is stored in the API server, before any watch hears of it
+                Map<Long, Long> storedAt = new ConcurrentHashMap<>();
                 List<Long> latencies = new ArrayList<>();
+                List<Long> fromPatch = new ArrayList<>();
                 List<Long> patches = new ArrayList<>();
-                List<Long> fromEvent = new ArrayList<>();
                 int step = Math.max(1, (JOBS - 1) / samples);
-                for (int i = 0; i < samples; i++) {
-                    JobHistory.SeededJob job = jobs.get(i * step);
-                    String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-                    String running = "{\"status\":{\"phase\":\"Running\",\"startTime\":\"" + now + "\","
-                            + "\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\",\"lastTransitionTime\":\"" + now + "\"}],"
-                            + "\"containerStatuses\":[{\"name\":\"" + container + "\",\"ready\":true,\"started\":true,\"restartCount\":0,"
-                            + "\"image\":\"ubuntu:24.04\",\"imageID\":\"\",\"state\":{\"running\":{\"startedAt\":\"" + now + "\"}}}]}}";
-                    String succeeded = "{\"status\":{\"phase\":\"Succeeded\","
-                            + "\"conditions\":[{\"type\":\"Ready\",\"status\":\"False\",\"reason\":\"PodCompleted\",\"lastTransitionTime\":\"" + now + "\"}],"
-                            + "\"containerStatuses\":[{\"name\":\"" + container + "\",\"ready\":false,\"started\":false,\"restartCount\":0,"
-                            + "\"image\":\"ubuntu:24.04\",\"imageID\":\"\",\"state\":{\"terminated\":{\"exitCode\":0,\"reason\":\"Completed\","
-                            + "\"startedAt\":\"" + now + "\",\"finishedAt\":\"" + now + "\"}}}]}}";
-                    for (String[] change : List.of(new String[] {running, "Running", "Running"}, new String[] {succeeded, "Finished", "Succeeded"})) {
-                        long start = System.nanoTime();
-                        api.pods().withName(job.podName()).subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE), change[0]);
-                        long patched = System.nanoTime();
-                        long arrived = statuses.await(job.id(), change[1], WAIT);
-                        long announced = event.apply(job.podName(), change[2]).get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-                        latencies.add(arrived - start);
-                        patches.add(patched - start);
-                        fromEvent.add(Math.max(0, arrived - announced));
+                try (AutoCloseable observing = cluster.onStored(change -> {
+                    if (change.kind().equals("Pod")) {
+                        storedAt.put(change.resourceVersion(), System.nanoTime());
+                    }
+                })) {
+                    for (int i = 0; i < samples; i++) {
+                        JobHistory.SeededJob job = jobs.get(i * step);
+                        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+                        String running = "{\"status\":{\"phase\":\"Running\",\"startTime\":\"" + now + "\","
+                                + "\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\",\"lastTransitionTime\":\"" + now + "\"}],"
+                                + "\"containerStatuses\":[{\"name\":\"" + container + "\",\"ready\":true,\"started\":true,\"restartCount\":0,"
+                                + "\"image\":\"ubuntu:24.04\",\"imageID\":\"\",\"state\":{\"running\":{\"startedAt\":\"" + now + "\"}}}]}}";
+                        String succeeded = "{\"status\":{\"phase\":\"Succeeded\","
+                                + "\"conditions\":[{\"type\":\"Ready\",\"status\":\"False\",\"reason\":\"PodCompleted\",\"lastTransitionTime\":\"" + now + "\"}],"
+                                + "\"containerStatuses\":[{\"name\":\"" + container + "\",\"ready\":false,\"started\":false,\"restartCount\":0,"
+                                + "\"image\":\"ubuntu:24.04\",\"imageID\":\"\",\"state\":{\"terminated\":{\"exitCode\":0,\"reason\":\"Completed\","
+                                + "\"startedAt\":\"" + now + "\",\"finishedAt\":\"" + now + "\"}}}]}}";
+                        for (String[] change : List.of(new String[] {running, "Running"}, new String[] {succeeded, "Finished"})) {
+                            long start = System.nanoTime();
+                            Pod patched = api.pods().withName(job.podName()).subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE), change[0]);
+                            long answered = System.nanoTime();
+                            long arrived = statuses.await(job.id(), change[1], WAIT);
+                            long stored = storedAt.get(Long.parseLong(patched.getMetadata().getResourceVersion()));
+                            latencies.add(arrived - stored);
+                            fromPatch.add(arrived - start);
+                            patches.add(answered - start);
+                        }
                     }
                 }
-                watch.close();
                 Latencies measured = Latencies.of(latencies);
                 Latencies patchTimes = Latencies.of(patches);
-                Latencies afterEvent = Latencies.of(fromEvent);
-                String raw = String.format(Locale.ROOT, "%d changes on %d jobs (Pending→Running, Running→Finished), from the PATCH sent"
-                        + " to the frame read: %s; the PATCH round trip alone: %s; from the same change's watch event reaching a"
-                        + " second watcher in the benchmark process to the frame: %s", measured.count(), samples, measured.summaryMillis(),
-                        patchTimes.summaryMillis(), afterEvent.summaryMillis());
+                Latencies sinceSent = Latencies.of(fromPatch);
+                String raw = String.format(Locale.ROOT, "%d changes on %d jobs (Pending→Running, Running→Finished), from the change"
+                        + " stored in the API server to the frame read: %s; counting from the PATCH sent instead: %s; the PATCH round"
+                        + " trip alone: %s", measured.count(), samples, measured.summaryMillis(), sinceSent.summaryMillis(),
+                        patchTimes.summaryMillis());
                 env.log("status latency: %s", raw);
                 return List.of(Figure.atMost(WHAT, GOAL, measured.p99Millis(), 20,
                         String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms", measured.p50Millis(), measured.p99Millis()), raw));

@@ -46,6 +46,12 @@ public final class ClusterCache implements CachedJobs, AutoCloseable {
     private final Reflector<Pod> podReflector;
     private final Reflector<Service> serviceReflector;
     private final Reflector<Event> eventReflector;
+    /**
+     * False while the first lists are under way: a job then changes once per listed object (its Job,
+     * its pods, each Event), and a listener would derive it that many times before the view is even
+     * complete. The complete view is announced once per job instead, when every kind is listed.
+     */
+    private volatile boolean announcing;
 
     public ClusterCache(KubernetesClient client, CacheSettings settings, ScheduledExecutorService scheduler, Backoff backoff) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -81,6 +87,19 @@ public final class ClusterCache implements CachedJobs, AutoCloseable {
                     + settings.namespace() + " within " + settings.syncTimeout().toSeconds() + " s (see the log for the API errors)");
         } catch (ExecutionException e) {
             throw new IllegalStateException("listing failed: " + e.getCause().getMessage(), e.getCause());
+        }
+        announceAll();
+    }
+
+    /**
+     * From here on every change is passed on as it happens. A change racing with this loop may reach
+     * a listener twice for the same job; both notifications read the cache as it is then, so the
+     * second one costs a derivation and nothing else.
+     */
+    private void announceAll() {
+        announcing = true;
+        for (String jobName : jobs.keySet()) {
+            changed(jobName, false);
         }
     }
 
@@ -154,6 +173,9 @@ public final class ClusterCache implements CachedJobs, AutoCloseable {
     }
 
     private void changed(String jobName, boolean removed) {
+        if (!announcing) {
+            return;
+        }
         if (removed || jobs.containsKey(jobName)) {
             for (JobChangeListener listener : listeners) {
                 listener.jobChanged(jobName, removed);

@@ -77,6 +77,10 @@ final class ObjectStore {
     listeners.add(listener);
   }
 
+  void removeListener(Listener listener) {
+    listeners.remove(listener);
+  }
+
   synchronized long resourceVersion() {
     return resourceVersion;
   }

@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -195,6 +196,21 @@ public final class SimulatedCluster implements AutoCloseable {
       }
       return stored;
     }).deepCopy();
+  }
+
+  /**
+   * Calls {@code observer} with every change at the moment it is stored, before any watch announces
+   * it: the instant an object changed, for a measurement of what follows (a status reaching the
+   * Launcher, say). The observer runs under the store's lock, so it must only record and return.
+   *
+   * @return closing it stops the calls
+   */
+  public AutoCloseable onStored(Consumer<StoredChange> observer) {
+    Objects.requireNonNull(observer, "observer");
+    ObjectStore.Listener listener = change -> observer.accept(new StoredChange(change.type().name(), change.kind().kind(),
+        change.namespace(), change.object().path("metadata").path("name").asString(""), change.resourceVersion()));
+    store.addListener(listener);
+    return () -> store.removeListener(listener);
   }
 
   /** Writes {@code api-url}, {@code token} and {@code ca.crt} into a directory, as the standalone cluster does. */
