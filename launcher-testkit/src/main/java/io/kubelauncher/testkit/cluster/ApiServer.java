@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Predicate;
@@ -443,11 +444,15 @@ final class ApiServer {
   private void list(HttpServerRequest request, Target target) {
     MultiMap params = request.params();
     long limit = longParam(params, "limit", 0);
-    ObjectStore.Page page = store.list(target.kind(), target.namespace(), filter(params), limit, params.get("continue"));
+    // as the API server does: remainingItemCount only for a list without selectors
+    boolean selected = !Objects.toString(params.get("labelSelector"), "").isEmpty() || !Objects.toString(params.get("fieldSelector"), "").isEmpty();
+    ObjectStore.Page page = store.list(target.kind(), target.namespace(), filter(params), limit, params.get("continue"), !selected);
     ObjectNode metadata = Json.object().put("resourceVersion", Long.toString(page.resourceVersion()));
     if (page.continueToken() != null) {
       metadata.put("continue", page.continueToken());
-      metadata.put("remainingItemCount", page.remaining());
+      if (page.remaining() >= 0) {
+        metadata.put("remainingItemCount", page.remaining());
+      }
     }
     if (Tables.wanted(request.getHeader(HttpHeaders.ACCEPT))) {
       boolean includeObject = "Object".equals(params.get("includeObject"));

@@ -45,7 +45,10 @@ final class ObjectStore {
     void onChange(Change change);
   }
 
-  /** The result of a list: the matching page, the store's resourceVersion and the next page's token. */
+  /**
+   * The result of a list: the matching page, the store's resourceVersion, the next page's token and,
+   * when the list was asked to count them, how many objects follow ({@code -1} when not counted).
+   */
   record Page(List<ObjectNode> items, long resourceVersion, String continueToken, long remaining) {}
 
   /** A started watch: the changes to replay first, and a handle that stops the live feed. */
@@ -104,7 +107,13 @@ final class ObjectStore {
     return result;
   }
 
-  synchronized Page list(ResourceKind kind, String namespace, Predicate<ObjectNode> filter, long limit, String continueToken) {
+  /**
+   * One page of a list. The objects after the page are counted only when {@code countRemaining}:
+   * the API server counts them only for lists without selectors, and counting a selected list would
+   * test every remaining object on every page (quadratic in a paged list of thousands).
+   */
+  synchronized Page list(ResourceKind kind, String namespace, Predicate<ObjectNode> filter, long limit, String continueToken,
+      boolean countRemaining) {
     String after = null;
     if (continueToken != null && !continueToken.isEmpty()) {
       ContinueToken token = ContinueToken.decode(continueToken);
@@ -130,13 +139,16 @@ final class ObjectStore {
       }
       if (limit > 0 && items.size() >= limit) {
         remaining++;
+        if (!countRemaining) {
+          break;
+        }
         continue;
       }
       items.add(entry.getValue());
       lastKey = entry.getKey();
     }
     String next = remaining > 0 ? new ContinueToken(resourceVersion, lastKey).encode() : null;
-    return new Page(items, resourceVersion, next, remaining);
+    return new Page(items, resourceVersion, next, countRemaining ? remaining : -1);
   }
 
   /**
