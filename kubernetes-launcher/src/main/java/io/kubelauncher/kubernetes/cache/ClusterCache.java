@@ -52,6 +52,8 @@ public final class ClusterCache implements CachedJobs, AutoCloseable {
      * complete. The complete view is announced once per job instead, when every kind is listed.
      */
     private volatile boolean announcing;
+    /** Completes when every kind is listed; set by {@link #startListing}. */
+    private CompletableFuture<Void> listed;
 
     public ClusterCache(KubernetesClient client, CacheSettings settings, ScheduledExecutorService scheduler, Backoff backoff) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -74,9 +76,33 @@ public final class ClusterCache implements CachedJobs, AutoCloseable {
      * @throws IllegalStateException naming the kinds that could not be listed within the sync timeout
      */
     public void start() throws InterruptedException {
-        List<CompletableFuture<Void>> all = List.of(jobReflector.start(), podReflector.start(), serviceReflector.start(), eventReflector.start());
+        startListing();
+        awaitListed();
+    }
+
+    /** Starts listing and watching every kind, without waiting: {@link #awaitListed} waits. */
+    public void startListing() {
+        synchronized (this) {
+            if (listed != null) {
+                throw new IllegalStateException("the cache is already listing");
+            }
+            listed = CompletableFuture.allOf(jobReflector.start(), podReflector.start(), serviceReflector.start(), eventReflector.start());
+        }
+    }
+
+    /**
+     * Returns once every kind started by {@link #startListing} is listed, and announces each job to
+     * the listeners.
+     *
+     * @throws IllegalStateException naming the kinds that could not be listed within the sync timeout
+     */
+    public void awaitListed() throws InterruptedException {
+        CompletableFuture<Void> all;
+        synchronized (this) {
+            all = Objects.requireNonNull(listed, "startListing was not called");
+        }
         try {
-            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(settings.syncTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            all.get(settings.syncTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             List<String> missing = new ArrayList<>();
             if (!jobReflector.hasSynced()) missing.add("jobs");

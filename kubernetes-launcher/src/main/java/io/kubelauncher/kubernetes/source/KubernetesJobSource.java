@@ -73,7 +73,7 @@ public final class KubernetesJobSource implements JobSource {
     private final AccessCheck accessCheck;
     private final Supplier<Optional<LatencySample>> latency;
 
-    /** What bootstrap verifies before listing anything, so that a missing permission is named. */
+    /** What bootstrap verifies while the first lists run, so that a missing permission is named (and the lists stopped). */
     @FunctionalInterface
     public interface AccessCheck {
         /** @throws PluginException naming what the service account may not do */
@@ -113,12 +113,21 @@ public final class KubernetesJobSource implements JobSource {
 
     @Override
     public void bootstrap(BootstrapContext context) {
-        accessCheck.verify();
         tracker.publishTo(context.statusPublisher());
         cache.addListener(tracker);
         cache.addListener(stdin);
+        // The lists start while the access reviews (a round trip each) are under way: with thousands of
+        // jobs the lists are most of the bootstrap, and the reviews need not hold them up. A missing
+        // permission still fails the bootstrap with its name, and stops the lists.
+        cache.startListing();
         try {
-            cache.start();
+            accessCheck.verify();
+        } catch (RuntimeException e) {
+            cache.close();
+            throw e;
+        }
+        try {
+            cache.awaitListed();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PluginException(ErrorCode.UNKNOWN, "interrupted while loading the jobs from Kubernetes");
