@@ -1,12 +1,15 @@
 package io.kubelauncher.kubernetes.cache;
 
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventList;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.kubelauncher.kubernetes.translate.JobObjects;
 import io.kubelauncher.kubernetes.translate.LauncherKeys;
 
@@ -32,6 +35,15 @@ public final class ClusterCache implements CachedJobs, AutoCloseable {
 
     private static final String MANAGED = LauncherKeys.MANAGED_BY + "=" + LauncherKeys.MANAGED_BY_VALUE;
     private static final Set<String> EVENT_KINDS = Set.of("Job", "Pod");
+    /**
+     * Events of the routine steps of every pod's life, filtered out by the API server: they are most
+     * of a namespace's Events (five or six per job) and no status is derived from them
+     * ({@link io.kubelauncher.kubernetes.translate.StatusDeriver#EVENT_REASONS_READ}), so listing,
+     * decoding, keeping and re-deriving a job for each was work for nothing, at bootstrap and after.
+     * A field selector cannot name the reasons wanted (its terms are ANDed), only exclude these.
+     */
+    static final List<String> ROUTINE_EVENT_REASONS = List.of("Scheduled", "Pulled", "Created", "Started", "Killing", "Completed",
+            "SuccessfulCreate", "SuccessfulDelete");
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Pod>> podsByJob = new ConcurrentHashMap<>();
@@ -66,8 +78,17 @@ public final class ClusterCache implements CachedJobs, AutoCloseable {
                 new PodListener(), scheduler, backoff, limit, timeout);
         serviceReflector = new Reflector<>("Service", ResourceEndpoint.of(client.services().inNamespace(ns).withLabelSelector(MANAGED)),
                 new ServiceListener(), scheduler, backoff, limit, timeout);
-        eventReflector = new Reflector<>("Event", ResourceEndpoint.of(client.v1().events().inNamespace(ns)),
+        eventReflector = new Reflector<>("Event", ResourceEndpoint.of(withoutRoutineEvents(client.v1().events().inNamespace(ns))),
                 new EventListener(), scheduler, backoff, limit, timeout);
+    }
+
+    private static FilterWatchListDeletable<Event, EventList, Resource<Event>> withoutRoutineEvents(
+            FilterWatchListDeletable<Event, EventList, Resource<Event>> events) {
+        FilterWatchListDeletable<Event, EventList, Resource<Event>> filtered = events;
+        for (String reason : ROUTINE_EVENT_REASONS) {
+            filtered = filtered.withoutField("reason", reason);
+        }
+        return filtered;
     }
 
     /**

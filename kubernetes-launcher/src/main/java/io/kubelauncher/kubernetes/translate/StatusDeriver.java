@@ -50,6 +50,20 @@ public final class StatusDeriver {
 
     /** The Job condition that says its (only) pod failed. */
     private static final String BACKOFF_LIMIT = "BackoffLimitExceeded";
+
+    /** The Events a status is derived from, by reason: a volume that does not mount... */
+    private static final Set<String> MOUNT_FAILURES = Set.of("FailedMount", "FailedAttachVolume");
+    /** ...a pod the Job controller could not create... */
+    private static final Set<String> CREATE_REFUSED = Set.of("FailedCreate");
+    /** ...an image that cannot be pulled or run (the kubelet's "Failed" carries the registry's message)... */
+    private static final String IMAGE_FAILED = "Failed";
+    private static final Set<String> IMAGE_FAILURES = Set.of(IMAGE_FAILED, "BackOff", "InspectFailed", "ErrImageNeverPull");
+    /** ...and an image being pulled. */
+    private static final Set<String> PULLING = Set.of("Pulling");
+
+    /** Every Event reason a status is derived from; the cache must keep Events of these reasons. */
+    public static final Set<String> EVENT_REASONS_READ = java.util.stream.Stream.of(MOUNT_FAILURES, CREATE_REFUSED, IMAGE_FAILURES, PULLING)
+            .flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** How long a failed Job waits for its pod's exit code before it is reported without one. */
     static final Duration EXIT_REPORT_WAIT = Duration.ofSeconds(15);
 
@@ -266,16 +280,16 @@ public final class StatusDeriver {
         }
         if (pod.isPresent()) {
             String podName = pod.get().getMetadata().getName();
-            Optional<Event> mount = latestEvent(objects.events(), podName, Set.of("FailedMount", "FailedAttachVolume"));
+            Optional<Event> mount = latestEvent(objects.events(), podName, MOUNT_FAILURES);
             if (mount.isPresent() && !main.map(cs -> cs.getState() != null && cs.getState().getRunning() != null).orElse(false)) {
-                Instant since = firstEvent(objects.events(), podName, Set.of("FailedMount", "FailedAttachVolume")).orElse(created);
+                Instant since = firstEvent(objects.events(), podName, MOUNT_FAILURES).orElse(created);
                 return Optional.of(new LaunchProblem("A volume could not be mounted: " + mount.get().getMessage(), since, false));
             }
             return Optional.empty();
         }
-        Optional<Event> refused = latestEvent(objects.events(), objects.name(), Set.of("FailedCreate"));
+        Optional<Event> refused = latestEvent(objects.events(), objects.name(), CREATE_REFUSED);
         if (refused.isPresent()) {
-            Instant since = firstEvent(objects.events(), objects.name(), Set.of("FailedCreate")).orElse(created);
+            Instant since = firstEvent(objects.events(), objects.name(), CREATE_REFUSED).orElse(created);
             return Optional.of(new LaunchProblem("Kubernetes refused to create the pod: " + refused.get().getMessage(), since, false));
         }
         return Optional.empty();
@@ -286,7 +300,7 @@ public final class StatusDeriver {
                                                           Instant created) {
         ContainerStateWaiting w = status.getState().getWaiting();
         String reason = w.getReason() == null ? "" : w.getReason();
-        Instant since = firstEvent(objects.events(), pod.getMetadata().getName(), Set.of("Failed", "BackOff", "InspectFailed", "ErrImageNeverPull"))
+        Instant since = firstEvent(objects.events(), pod.getMetadata().getName(), IMAGE_FAILURES)
                 .orElseGet(() -> podStart(pod, created));
         if (HOPELESS_WAITING.contains(reason)) {
             String m = reason.equals("InvalidImageName") ? "Image name '" + image + "' is not valid" : PullFailureMessage.describe(image, w.getMessage());
@@ -296,7 +310,7 @@ public final class StatusDeriver {
             String detail = w.getMessage();
             if (detail == null || detail.toLowerCase(java.util.Locale.ROOT).startsWith("back-off pulling image")) {
                 // The back-off text says nothing; the kubelet's pull Event has the real cause.
-                detail = latestEventMessage(objects.events(), pod.getMetadata().getName(), "Failed").orElse(detail);
+                detail = latestEventMessage(objects.events(), pod.getMetadata().getName(), IMAGE_FAILED).orElse(detail);
             }
             return Optional.of(new LaunchProblem(who + PullFailureMessage.describe(image, detail), since, false));
         }
@@ -324,7 +338,7 @@ public final class StatusDeriver {
         Instant since = scheduled.flatMap(c -> Timestamps.parse(c.getLastTransitionTime())).orElse(created);
         Optional<ContainerStateWaiting> waiting = main.map(ContainerStatus::getState).map(ContainerState::getWaiting);
         if (waiting.isPresent() && "ContainerCreating".equals(waiting.get().getReason())) {
-            Optional<Event> pulling = latestEvent(objects.events(), p.getMetadata().getName(), Set.of("Pulling"));
+            Optional<Event> pulling = latestEvent(objects.events(), p.getMetadata().getName(), PULLING);
             return new Observation(JobStatus.PENDING, pulling.isPresent() ? "Pulling the image" : "Starting the container",
                     OptionalInt.empty(), host, since, Optional.empty());
         }
