@@ -80,6 +80,11 @@ final class ObjectStore {
     listeners.add(listener);
   }
 
+  /** A listener called before those already added: it sees each change before any watch has queued it. */
+  void addFirstListener(Listener listener) {
+    listeners.add(0, listener);
+  }
+
   void removeListener(Listener listener) {
     listeners.remove(listener);
   }

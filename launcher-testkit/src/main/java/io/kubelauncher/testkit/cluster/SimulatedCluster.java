@@ -209,7 +209,8 @@ public final class SimulatedCluster implements AutoCloseable {
     Objects.requireNonNull(observer, "observer");
     ObjectStore.Listener listener = change -> observer.accept(new StoredChange(change.type().name(), change.kind().kind(),
         change.namespace(), change.object().path("metadata").path("name").asString(""), change.resourceVersion()));
-    store.addListener(listener);
+    // first: a watch that queued the change before the observer ran could announce it before the observer's clock read
+    store.addFirstListener(listener);
     return () -> store.removeListener(listener);
   }
 
