@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.node.ObjectNode;
@@ -73,16 +73,26 @@ final class RoundTripSuite implements Suite {
     private record Result(long count, long errors, long nanos) {
     }
 
+    /**
+     * {@code window} chains of requests: each answer sends the chain's next request from the thread
+     * that read it, as a pipelined Launcher does. (A loop that waited for a free slot on another
+     * thread measured that thread's wake-up too: 15,000/s one at a time against 25,000/s that the
+     * plugin's p50 of 39 µs allows.)
+     */
     private static Result run(LauncherClient client, String jobId, int window, Duration duration, long[] latencies)
             throws InterruptedException {
-        Semaphore inFlight = new Semaphore(window);
         AtomicLong done = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicInteger slot = new AtomicInteger();
+        CountDownLatch chainsEnded = new CountDownLatch(window);
         long start = System.nanoTime();
         long end = start + duration.toNanos();
-        while (System.nanoTime() < end) {
-            inFlight.acquire();
+        Runnable[] chain = new Runnable[1];
+        chain[0] = () -> {
+            if (System.nanoTime() >= end) {
+                chainsEnded.countDown();
+                return;
+            }
             long sent = System.nanoTime();
             client.callAsync(client.jobRequest(LauncherClient.GET_JOB, "bench", jobId)).thenAccept((Message m) -> {
                 long took = System.nanoTime() - sent;
@@ -96,10 +106,13 @@ final class RoundTripSuite implements Suite {
                     }
                 }
                 done.incrementAndGet();
-                inFlight.release();
+                chain[0].run();
             });
+        };
+        for (int i = 0; i < window; i++) {
+            chain[0].run();
         }
-        inFlight.acquire(window);
+        chainsEnded.await();
         return new Result(done.get(), errors.get(), System.nanoTime() - start);
     }
 }
