@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Output stream throughput: a job prints 10 MiB ({@code seq} lines of ten bytes, so that order can be
@@ -43,16 +42,8 @@ final class OutputSuite implements Suite {
              PluginProcess plugin = PluginProcess.start(env, cluster, env.newDirectory("output"), List.of())) {
             plugin.bootstrap();
             LauncherClient client = plugin.client();
-            client.recordMessages(false);
-            StatusWatcher statuses = new StatusWatcher();
-            client.onMessage(statuses);
-            client.statusStream("bench", "*");
-            ObjectNode job = client.objectNode().put("name", "ten megabytes").put("command", "seq -f %09.0f 1 " + LINES);
-            Message submitted = client.submitJob("bench", job);
-            if (submitted.isError()) {
-                throw new IllegalStateException("submit refused: " + submitted);
-            }
-            String id = submitted.get("jobs").get(0).get("id").asString();
+            StatusWatcher statuses = plugin.watchStatuses("bench");
+            String id = plugin.submit("bench", client.objectNode().put("name", "ten megabytes").put("command", "seq -f %09.0f 1 " + LINES));
             statuses.await(id, "Finished", WAIT);
             List<Double> rates = new ArrayList<>();
             List<String> perRound = new ArrayList<>();

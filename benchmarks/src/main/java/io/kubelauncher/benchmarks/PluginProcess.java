@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The packaged plugin as the Launcher runs it: {@code java -jar rstudio-kubernetes-launcher.jar}
@@ -117,6 +118,27 @@ final class PluginProcess implements AutoCloseable {
             throw new IllegalStateException("bootstrap failed: " + answer + "\nplugin stderr:\n" + client.stderr());
         }
         return answer;
+    }
+
+    /**
+     * Opens the status stream of all of {@code user}'s jobs ({@code *} for every user) and returns
+     * what it records; the client stops keeping every message, which a long run would pile up.
+     */
+    StatusWatcher watchStatuses(String user) {
+        client.recordMessages(false);
+        StatusWatcher statuses = new StatusWatcher();
+        client.onMessage(statuses);
+        client.statusStream(user, "*");
+        return statuses;
+    }
+
+    /** Submits a job and returns its id; fails with the plugin's stderr if the plugin refused it. */
+    String submit(String user, ObjectNode job) {
+        Message submitted = client.submitJob(user, job);
+        if (submitted.isError()) {
+            throw new IllegalStateException("submit refused: " + submitted + "\nplugin stderr:\n" + client.stderr());
+        }
+        return submitted.get("jobs").get(0).get("id").asString();
     }
 
     /**

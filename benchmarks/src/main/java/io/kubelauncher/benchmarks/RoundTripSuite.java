@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Get Job round trips on one job through the packaged plugin process (answered from its cache, no
@@ -47,12 +46,7 @@ final class RoundTripSuite implements Suite {
             plugin.bootstrap();
             LauncherClient client = plugin.client();
             client.recordMessages(false);
-            ObjectNode job = client.objectNode().put("name", "round trips").put("command", "true");
-            Message submitted = client.submitJob("bench", job);
-            if (submitted.isError()) {
-                throw new IllegalStateException("submit refused: " + submitted);
-            }
-            String id = submitted.get("jobs").get(0).get("id").asString();
+            String id = plugin.submit("bench", client.objectNode().put("name", "round trips").put("command", "true"));
             for (int window : WINDOWS) {
                 run(client, id, window, warmup, null);
                 long[] latencies = new long[8_000_000];

@@ -43,11 +43,7 @@ record Specimen(String jobName, String user, ObjectNode job, ObjectNode pod, Lis
             ObjectNode request = launcher.objectNode();
             request.put("name", "Benchmark History").put("command", "echo").putArray("args").add("from the specimen job");
             request.putArray("tags").add("benchmark").add("history");
-            Message submitted = launcher.submitJob(USER, request);
-            if (submitted.isError()) {
-                throw new IllegalStateException("the specimen job was refused: " + submitted + "\n" + plugin.stderr());
-            }
-            id = submitted.get("jobs").get(0).get("id").asString();
+            id = plugin.submit(USER, request);
             while (true) {
                 Message status = statuses.expectNext(WAIT);
                 if (status.get("id").asString().equals(id) && status.get("status").asString().equals("Finished")) {

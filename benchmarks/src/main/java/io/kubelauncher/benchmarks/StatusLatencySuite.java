@@ -57,10 +57,7 @@ final class StatusLatencySuite implements Suite {
             try (PluginProcess plugin = PluginProcess.start(env, cluster, env.newDirectory("status"), List.of())) {
                 plugin.bootstrap();
                 LauncherClient client = plugin.client();
-                client.recordMessages(false);
-                StatusWatcher statuses = new StatusWatcher();
-                client.onMessage(statuses);
-                client.statusStream("*", "*");
+                StatusWatcher statuses = plugin.watchStatuses("*");
                 for (JobHistory.SeededJob job : jobs.subList(0, JOBS - 1)) {
                     client.statusStream(job.user(), job.id());
                 }

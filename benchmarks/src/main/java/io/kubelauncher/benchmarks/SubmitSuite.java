@@ -66,10 +66,7 @@ final class SubmitSuite implements Suite {
             try {
                 plugin.bootstrap();
                 LauncherClient client = plugin.client();
-                client.recordMessages(false);
-                StatusWatcher statuses = new StatusWatcher();
-                client.onMessage(statuses);
-                client.statusStream("bench", "*");
+                StatusWatcher statuses = plugin.watchStatuses("bench");
                 List<String> ids = new ArrayList<>();
                 List<Long> latencies = new ArrayList<>();
                 long first = 0;
