@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Predicate;
@@ -41,6 +40,8 @@ final class ApiServer {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final Duration STOP_WAIT = Duration.ofSeconds(5);
   private static final String JSON = "application/json";
+  /** The filter of a request without selectors (blank ones included). */
+  private static final Predicate<ObjectNode> EVERY_OBJECT = object -> true;
 
   /** A parsed resource URL: {@code /api/v1/namespaces/ns/pods/name/log} and its kin. */
   record Target(ResourceKind kind, String namespace, String name, String subresource) {}
@@ -444,9 +445,9 @@ final class ApiServer {
   private void list(HttpServerRequest request, Target target) {
     MultiMap params = request.params();
     long limit = longParam(params, "limit", 0);
+    Predicate<ObjectNode> filter = filter(params);
     // as the API server does: remainingItemCount only for a list without selectors
-    boolean selected = !Objects.toString(params.get("labelSelector"), "").isEmpty() || !Objects.toString(params.get("fieldSelector"), "").isEmpty();
-    ObjectStore.Page page = store.list(target.kind(), target.namespace(), filter(params), limit, params.get("continue"), !selected);
+    ObjectStore.Page page = store.list(target.kind(), target.namespace(), filter, limit, params.get("continue"), filter == EVERY_OBJECT);
     ObjectNode metadata = Json.object().put("resourceVersion", Long.toString(page.resourceVersion()));
     if (page.continueToken() != null) {
       metadata.put("continue", page.continueToken());
@@ -573,11 +574,12 @@ final class ApiServer {
     return method.name().toLowerCase();
   }
 
+  /** The request's label and field selectors; {@link #EVERY_OBJECT} itself when it has none. */
   private static Predicate<ObjectNode> filter(MultiMap params) {
     LabelSelector labels = LabelSelector.parse(params.get("labelSelector"));
     FieldSelector fields = FieldSelector.parse(params.get("fieldSelector"));
     if (labels == LabelSelector.EVERYTHING && fields == FieldSelector.EVERYTHING) {
-      return object -> true;
+      return EVERY_OBJECT;
     }
     return object -> labels.test(Admission.labels(object)) && fields.test(object);
   }
