@@ -70,10 +70,12 @@ final class ManyJobsSuite implements Suite {
             env.log("manyjobs: %s", listing);
 
             Path dir = env.newDirectory("manyjobs");
+            long clusterCpuBefore = clusterCpuNanos();
             try (PluginProcess plugin = PluginProcess.start(env, cluster, dir, List.of())) {
                 plugin.bootstrap();
                 long booted = System.nanoTime() - plugin.startedNanos();
                 Duration bootCpu = plugin.cpuTime();
+                double clusterCpu = (clusterCpuNanos() - clusterCpuBefore) / 1e9;
                 LauncherClient client = plugin.client();
                 client.recordMessages(false);
                 Message all = client.getJobs("*", null, null, null, null, List.of("id", "status"));
@@ -84,13 +86,20 @@ final class ManyJobsSuite implements Suite {
                 double seconds = booted / 1e9;
                 figures.add(Figure.atMost(BOOT, "< 3 s", seconds, 3, String.format(Locale.ROOT, "%.2f s", seconds),
                         String.format(Locale.ROOT, "%.0f ms from process start to the Bootstrap answer, of which the plugin process"
-                                + " used %.1f s of CPU (JVM start included); the plugin then lists %,d jobs; %s; %s", booted / 1e6,
-                                bootCpu.toMillis() / 1e3, total, listing, empty)));
+                                + " used %.1f s of CPU (JVM start included) and the SimulatedCluster, serving its lists in the benchmark's"
+                                + " JVM on the same %d cores, %.1f s; the plugin then lists %,d jobs; %s; %s", booted / 1e6,
+                                bootCpu.toMillis() / 1e3, Runtime.getRuntime().availableProcessors(), clusterCpu, total, listing, empty)));
                 figures.add(heap(env, plugin));
                 figures.addAll(filteredGets(env, plugin, requests));
             }
         }
         return figures;
+    }
+
+    /** CPU used so far by this JVM, where the SimulatedCluster runs (the benchmark's own threads are idle meanwhile). */
+    private static long clusterCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** The same plugin bootstrapping on the same cluster before it holds any history: the fixed cost of a start. */
