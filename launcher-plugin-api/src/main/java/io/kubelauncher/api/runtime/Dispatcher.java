@@ -145,7 +145,12 @@ final class Dispatcher {
         }
         state.set(State.READY);
         writer.send(new Response.Bootstrap(request.requestId(), ours));
-        onFirstBootstrap.run();
+        try {
+            onFirstBootstrap.run();
+        } catch (RuntimeException e) {
+            // the request has its answer: a second one (an Error) for the same request would break the protocol
+            log.warn("after the bootstrap: {}", e.toString(), e);
+        }
     }
 
     private void submit(Request.SubmitJob request) {

@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -221,19 +222,28 @@ public final class PluginRuntime {
 
     private void startMetrics() {
         long interval = options.pluginMetricsIntervalSeconds();
-        if (interval > 0 && metricsStarted.compareAndSet(false, true)) {
+        if (interval > 0 && !stopping.get() && metricsStarted.compareAndSet(false, true)) {
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            scheduler.scheduleAtFixedRate(() -> {
-                // an exception would silently cancel every later run of a scheduled task
-                try {
-                    long uptime = Math.max(0, Duration.between(startTime, clock.instant()).toSeconds());
-                    long used = memory.getHeapMemoryUsage().getUsed() + memory.getNonHeapMemoryUsage().getUsed();
-                    writer.send(new Response.Metrics(uptime, used, source.takeLatencySample()));
-                } catch (RuntimeException e) {
-                    log.warn("could not collect plugin metrics", e);
-                }
-            }, interval, interval, TimeUnit.SECONDS);
+            try {
+                scheduleMetrics(memory, interval);
+            } catch (RejectedExecutionException e) {
+                // the Launcher left while the bootstrap was loading: the scheduler has stopped, and so will we
+                log.debug("not starting plugin metrics: the runtime is stopping");
+            }
         }
+    }
+
+    private void scheduleMetrics(MemoryMXBean memory, long interval) {
+        scheduler.scheduleAtFixedRate(() -> {
+            // an exception would silently cancel every later run of a scheduled task
+            try {
+                long uptime = Math.max(0, Duration.between(startTime, clock.instant()).toSeconds());
+                long used = memory.getHeapMemoryUsage().getUsed() + memory.getNonHeapMemoryUsage().getUsed();
+                writer.send(new Response.Metrics(uptime, used, source.takeLatencySample()));
+            } catch (RuntimeException e) {
+                log.warn("could not collect plugin metrics", e);
+            }
+        }, interval, interval, TimeUnit.SECONDS);
     }
 
     private void onBrokenOutput() {

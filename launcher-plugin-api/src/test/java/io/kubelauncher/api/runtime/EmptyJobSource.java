@@ -27,9 +27,20 @@ final class EmptyJobSource implements JobSource {
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final Runnable duringBootstrap;
+
+    EmptyJobSource() {
+        this(() -> { });
+    }
+
+    /** @param duringBootstrap runs inside {@link #bootstrap}, e.g. to hold it until the runtime is stopping */
+    EmptyJobSource(Runnable duringBootstrap) {
+        this.duringBootstrap = duringBootstrap;
+    }
 
     @Override
     public void bootstrap(BootstrapContext context) {
+        duringBootstrap.run();
     }
 
     @Override
