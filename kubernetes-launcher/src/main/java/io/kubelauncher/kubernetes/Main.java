@@ -272,9 +272,7 @@ public final class Main implements Callable<Integer> {
         config.describe().forEach(line -> log.info("{}", line));
 
         AtomicInteger threads = new AtomicInteger();
-        // at least one thread per kind the cache lists (Jobs, pods, Services, Events): a list holds its
-        // thread from its first page to its last, and the first four lists run together
-        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(Math.max(4, config.threadPoolSize() / 2), r -> {
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(Math.max(2, config.threadPoolSize() / 2), r -> {
             Thread t = new Thread(r, "kubernetes-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -284,12 +282,6 @@ public final class Main implements Callable<Integer> {
         String namespace = config.kubernetesNamespace();
         KubernetesClient client = KubernetesClients.create(new ClusterConnection(config.apiUrl(),
                 token, config.certificateAuthorityPem(), config.verifySslCerts()), namespace, metrics);
-        // The Launcher sends Bootstrap as soon as the plugin runs, and Bootstrap waits for the cache: the
-        // lists start now, while profiles and templates load, rather than when Bootstrap arrives.
-        ClusterCache cache = new ClusterCache(client, new CacheSettings(namespace, config.fetchLimit(),
-                (int) config.watchTimeout().toSeconds(), Duration.ofMinutes(2)), scheduler,
-                new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new SecureRandom()));
-        cache.startListing();
 
         ProfilePolicy profiles;
         SpecRenderer renderer;
@@ -309,13 +301,15 @@ public final class Main implements Callable<Integer> {
                 renderer = new BuiltinRenderer(mapper);
             }
         } catch (ConfigException | TemplateLoadException | IOException e) {
-            cache.close();
             client.close();
             scheduler.shutdownNow();
             log.error("Cannot start: {}", e.getMessage());
             return startFailed(e.getMessage());
         }
         ReloadCoordinator reload = new ReloadCoordinator(reloadSteps);
+        ClusterCache cache = new ClusterCache(client, new CacheSettings(namespace, config.fetchLimit(),
+                (int) config.watchTimeout().toSeconds(), Duration.ofMinutes(2)), scheduler,
+                new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new SecureRandom()));
         SourceSettings settings = new SourceSettings(namespace, config.launcher().pluginName(),
                 config.sharedProcessNamespace(), config.jobExpiry(), config.launchFailureGrace(), config.stopGracePeriod(), Duration.ofSeconds(5),
                 config.stdinAnnotation());

@@ -20,7 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,9 +45,6 @@ public final class ClusterCache implements CachedJobs, AutoCloseable {
     static final List<String> ROUTINE_EVENT_REASONS = List.of("Scheduled", "Pulled", "Created", "Started", "Killing", "Completed",
             "SuccessfulCreate", "SuccessfulDelete");
 
-    /** Below this many jobs per slice, handing a slice to another thread costs more than it saves. */
-    private static final int ANNOUNCE_SLICE_MINIMUM = 500;
-
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Pod>> podsByJob = new ConcurrentHashMap<>();
     /** The job of each pod in {@link #podsByJob}, so that an Event about a pod finds its job without a scan. */
@@ -58,7 +54,6 @@ public final class ClusterCache implements CachedJobs, AutoCloseable {
     private final Map<String, Map<String, Event>> eventsByObject = new ConcurrentHashMap<>();
     private final List<JobChangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final CacheSettings settings;
-    private final ScheduledExecutorService scheduler;
     private final Reflector<Job> jobReflector;
     private final Reflector<Pod> podReflector;
     private final Reflector<Service> serviceReflector;
@@ -74,7 +69,6 @@ public final class ClusterCache implements CachedJobs, AutoCloseable {
 
     public ClusterCache(KubernetesClient client, CacheSettings settings, ScheduledExecutorService scheduler, Backoff backoff) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         String ns = settings.namespace();
         long limit = settings.fetchLimit();
         int timeout = settings.watchTimeoutSeconds();
@@ -107,16 +101,13 @@ public final class ClusterCache implements CachedJobs, AutoCloseable {
         awaitListed();
     }
 
-    /**
-     * Starts listing and watching every kind, without waiting ({@link #awaitListed} waits); does
-     * nothing if the cache is already listing, so that the plugin may start the lists as soon as it
-     * has a client, before the Launcher's Bootstrap asks for them.
-     */
+    /** Starts listing and watching every kind, without waiting: {@link #awaitListed} waits. */
     public void startListing() {
         synchronized (this) {
-            if (listed == null) {
-                listed = CompletableFuture.allOf(jobReflector.start(), podReflector.start(), serviceReflector.start(), eventReflector.start());
+            if (listed != null) {
+                throw new IllegalStateException("the cache is already listing");
             }
+            listed = CompletableFuture.allOf(jobReflector.start(), podReflector.start(), serviceReflector.start(), eventReflector.start());
         }
     }
 
@@ -151,31 +142,12 @@ public final class ClusterCache implements CachedJobs, AutoCloseable {
      * From here on every change is passed on as it happens. A change racing with this loop may reach
      * a listener twice for the same job; both notifications read the cache as it is then, so the
      * second one costs a derivation and nothing else.
-     *
-     * <p>The Launcher waits for the Bootstrap answer until every job is announced (with 10,000 jobs,
-     * half a second of derivations on one core), so the jobs are announced in slices, one per
-     * processor, the caller's thread taking the last. Listeners already take changes from several
-     * threads at once: the reflectors call them from theirs.
      */
     private void announceAll() {
         announcing = true;
-        List<String> names = List.copyOf(jobs.keySet());
-        int slices = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), names.size() / ANNOUNCE_SLICE_MINIMUM));
-        List<CompletableFuture<Void>> others = new ArrayList<>();
-        for (int slice = 1; slice < slices; slice++) {
-            List<String> part = slice(names, slice, slices);
-            others.add(CompletableFuture.runAsync(() -> part.forEach(name -> changed(name, false)), scheduler));
+        for (String jobName : jobs.keySet()) {
+            changed(jobName, false);
         }
-        slice(names, 0, slices).forEach(name -> changed(name, false));
-        try {
-            CompletableFuture.allOf(others.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
-        }
-    }
-
-    private static List<String> slice(List<String> names, int slice, int slices) {
-        return names.subList(names.size() * slice / slices, names.size() * (slice + 1) / slices);
     }
 
     /** Merges a Job we created or changed, so that reads right after our own write see it. */

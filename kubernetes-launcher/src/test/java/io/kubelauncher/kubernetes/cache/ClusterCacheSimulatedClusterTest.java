@@ -107,39 +107,6 @@ class ClusterCacheSimulatedClusterTest {
         }
     }
 
-    /**
-     * Thousands of existing jobs are announced in slices on several threads (the Launcher waits for
-     * the Bootstrap answer meanwhile): still each job exactly once, and every one before start returns.
-     */
-    @Test
-    void manyJobsListedAtStartAreEachAnnouncedOnceBeforeStartReturns() throws InterruptedException {
-        int count = 1_500;
-        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
-        for (int i = 0; i < count; i++) {
-            cluster.preload((tools.jackson.databind.node.ObjectNode) json.readTree(client.getKubernetesSerialization()
-                    .asJson(new JobBuilder(suspended("many-" + i)).editMetadata().withNamespace(cluster.namespace()).endMetadata().build())));
-        }
-        java.util.Map<String, Integer> announced = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4);
-        try (ClusterCache cache = new ClusterCache(client, new CacheSettings(cluster.namespace(), 500, 60, Duration.ofSeconds(20)), scheduler,
-                new Backoff(Duration.ofMillis(50), Duration.ofMillis(500), new Random(5)))) {
-            cache.addListener((jobName, removed) -> {
-                announced.merge(jobName, 1, Integer::sum);
-                threads.add(Thread.currentThread().getName());
-            });
-
-            cache.start();
-
-            assertThat(announced).hasSize(count).allSatisfy((job, times) -> assertThat(times).as(job).isOne());
-            if (Runtime.getRuntime().availableProcessors() > 1) {
-                assertThat(threads).as("announcing threads").hasSizeGreaterThan(1);
-            }
-        } finally {
-            scheduler.shutdownNow();
-        }
-    }
-
     private static io.fabric8.kubernetes.api.model.batch.v1.Job suspended(String name) {
         return new JobBuilder().withNewMetadata().withName(name).addToLabels(LauncherKeys.MANAGED_BY, LauncherKeys.MANAGED_BY_VALUE).endMetadata()
                 .withNewSpec().withSuspend(true).withNewTemplate().withNewSpec().addNewContainer().withName(JobObjects.MAIN_CONTAINER)
