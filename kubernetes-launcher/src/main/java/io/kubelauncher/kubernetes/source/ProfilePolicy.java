@@ -18,7 +18,9 @@ import io.kubelauncher.kubernetes.policy.UserPolicy;
 import io.kubelauncher.kubernetes.render.Admission;
 import io.kubelauncher.kubernetes.render.JsonOverride;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,7 +40,7 @@ public final class ProfilePolicy implements SubmissionPolicy {
                 job.resourceProfile() == null ? "" : job.resourceProfile(),
                 job.resourceLimits().stream().map(l -> new RequestedLimit(l.type(), l.value() == null ? "" : l.value())).toList(),
                 job.placementConstraints().stream().map(p -> new PlacementRequest(p.name(), p.value() == null ? "" : p.value())).toList(),
-                job.initContainers().stream().map(c -> new JobRequest.InitContainerImage(c.name(), c.image())).toList());
+                initContainerImages(job));
         CompletedJob completed;
         try {
             completed = policy.validateAndComplete(job.user(), request);
@@ -58,6 +60,25 @@ public final class ProfilePolicy implements SubmissionPolicy {
         List<JsonOverride> overrides = completed.jobJsonOverrides().stream()
                 .map(o -> new JsonOverride(o.pointer(), o.value(), o.file().toString())).toList();
         return new Admission(admitted, completed.cpuRequestRatio(), completed.memoryRequestRatio(), overrides);
+    }
+
+    /**
+     * The images of every init container the job brings: the Launcher's own, and those its metadata
+     * adds to the pod ({@code metadata.pod.initContainers}, which the built-in spec and the templates
+     * apply as given). Both run in the user's pod, so both obey the job image's rules.
+     */
+    private static List<JobRequest.InitContainerImage> initContainerImages(Job job) {
+        List<JobRequest.InitContainerImage> images = new ArrayList<>();
+        job.initContainers().forEach(c -> images.add(new JobRequest.InitContainerImage(c.name(), c.image())));
+        if (job.metadata().get("pod") instanceof Map<?, ?> pod && pod.get("initContainers") instanceof List<?> added) {
+            for (int i = 0; i < added.size(); i++) {
+                Map<?, ?> container = added.get(i) instanceof Map<?, ?> map ? map : Map.of();
+                String where = "metadata.pod.initContainers[" + i + "]";
+                String name = container.get("name") instanceof String n && !n.isBlank() ? n + " (" + where + ")" : where;
+                images.add(new JobRequest.InitContainerImage(name, container.get("image") instanceof String image ? image : ""));
+            }
+        }
+        return images;
     }
 
     @Override

@@ -180,6 +180,30 @@ class ProfilePolicyTest {
         assertThat(policy.admit(RequestUser.of("alice"), listed).job().initContainers()).isEqualTo(listed.initContainers());
     }
 
+    /** The metadata's init containers run in the user's pod as the Launcher's do: the image list binds them too. */
+    @Test
+    void anInitContainerAddedThroughTheJobMetadataObeysTheImageRules() throws Exception {
+        ProfilePolicy policy = guidePolicy("launcher.kubernetes.profiles.conf");
+        Job job = Job.builder().user("alice").container(Container.of("r-session:3.5.0"))
+                .metadata(Map.of("pod", Map.of("initContainers", List.of(
+                        Map.of("name", "prepare", "image", "r-session:3.4.2"),
+                        Map.of("name", "miner", "image", "evil/miner:latest", "command", List.of("mine"))))))
+                .build();
+        assertThatThrownBy(() -> policy.admit(RequestUser.of("alice"), job))
+                .isInstanceOfSatisfying(PluginException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+                    assertThat(e.getMessage()).isEqualTo("init container miner (metadata.pod.initContainers[1]): container image"
+                            + " evil/miner:latest is not allowed for user alice: allow-unknown-images is 0 and container-images allows"
+                            + " r-session:3.4.2, r-session:3.5.0");
+                });
+        Job noImage = job.toBuilder().metadata(Map.of("pod", Map.of("initContainers", List.of(Map.of("command", List.of("true")))))).build();
+        assertThatThrownBy(() -> policy.admit(RequestUser.of("alice"), noImage))
+                .hasMessage("init container metadata.pod.initContainers[0] names no container image");
+        Job allowed = job.toBuilder().metadata(Map.of("pod", Map.of("initContainers", List.of(Map.of("name", "prepare", "image", "r-session:3.4.2")))))
+                .build();
+        assertThat(policy.admit(RequestUser.of("alice"), allowed).job().metadata()).isEqualTo(allowed.metadata());
+    }
+
     @Test
     void reloadAnswersWithTheConfigReloadOutcomes() throws Exception {
         Path profiles = Files.writeString(dir.resolve("profiles.conf"), "[*]\nmax-cpus=2\n");
