@@ -129,11 +129,8 @@ public final class BuiltinSpec {
         for (int i = 0; i < job.initContainers().size(); i++) {
             spec.addToInitContainers(initContainer(job.initContainers().get(i), ctx.volumes().initContainerMounts().get(i), job));
         }
-        Object initContainers = metadataValue(job, "pod", "initContainers");
-        if (initContainers instanceof List<?> list) {
-            for (Object ic : list) {
-                spec.addToInitContainers(mapper.convertValue(ic, Container.class));
-            }
+        for (Object ic : MetadataInitContainers.of(job)) {
+            spec.addToInitContainers(mapper.convertValue(ic, Container.class));
         }
         return spec.withContainers(mainContainer(ctx)).build();
     }

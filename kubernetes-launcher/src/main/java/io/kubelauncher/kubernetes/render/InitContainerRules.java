@@ -30,13 +30,11 @@ final class InitContainerRules {
         Set<String> taken = new HashSet<>();
         taken.add(JobObjects.MAIN_CONTAINER);
         // the init containers a job's metadata adds share the pod, and so the names
-        if (job.metadata().get("pod") instanceof Map<?, ?> pod && pod.get("initContainers") instanceof List<?> extra) {
-            extra.forEach(c -> {
-                if (c instanceof Map<?, ?> container && container.get("name") instanceof String name) {
-                    taken.add(name);
-                }
-            });
-        }
+        MetadataInitContainers.of(job).forEach(c -> {
+            if (c instanceof Map<?, ?> container && container.get("name") instanceof String name) {
+                taken.add(name);
+            }
+        });
         List<InitContainer> initContainers = job.initContainers();
         for (int i = 0; i < initContainers.size(); i++) {
             InitContainer init = initContainers.get(i);

@@ -17,6 +17,7 @@ import io.kubelauncher.kubernetes.policy.RequestedLimit;
 import io.kubelauncher.kubernetes.policy.UserPolicy;
 import io.kubelauncher.kubernetes.render.Admission;
 import io.kubelauncher.kubernetes.render.JsonOverride;
+import io.kubelauncher.kubernetes.render.MetadataInitContainers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -70,13 +71,12 @@ public final class ProfilePolicy implements SubmissionPolicy {
     private static List<JobRequest.InitContainerImage> initContainerImages(Job job) {
         List<JobRequest.InitContainerImage> images = new ArrayList<>();
         job.initContainers().forEach(c -> images.add(new JobRequest.InitContainerImage(c.name(), c.image())));
-        if (job.metadata().get("pod") instanceof Map<?, ?> pod && pod.get("initContainers") instanceof List<?> added) {
-            for (int i = 0; i < added.size(); i++) {
-                Map<?, ?> container = added.get(i) instanceof Map<?, ?> map ? map : Map.of();
-                String where = "metadata.pod.initContainers[" + i + "]";
-                String name = container.get("name") instanceof String n && !n.isBlank() ? n + " (" + where + ")" : where;
-                images.add(new JobRequest.InitContainerImage(name, container.get("image") instanceof String image ? image : ""));
-            }
+        List<?> added = MetadataInitContainers.of(job);
+        for (int i = 0; i < added.size(); i++) {
+            Map<?, ?> container = added.get(i) instanceof Map<?, ?> map ? map : Map.of();
+            String where = "metadata.pod.initContainers[" + i + "]";
+            String name = container.get("name") instanceof String n && !n.isBlank() ? n + " (" + where + ")" : where;
+            images.add(new JobRequest.InitContainerImage(name, container.get("image") instanceof String image ? image : ""));
         }
         return images;
     }
