@@ -2,6 +2,7 @@ package io.kubelauncher.kubernetes.translate;
 
 import io.kubelauncher.api.model.JobStatus;
 
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
@@ -195,8 +196,13 @@ public final class StatusDeriver {
     }
 
     private static Optional<Quantity> initMemoryLimit(Pod pod, String container) {
-        return pod.getSpec().getInitContainers().stream().filter(c -> container.equals(c.getName())).findFirst()
+        return initContainer(pod, container)
                 .map(c -> c.getResources() == null || c.getResources().getLimits() == null ? null : c.getResources().getLimits().get("memory"));
+    }
+
+    /** The pod's spec of the init container of that name. */
+    private static Optional<Container> initContainer(Pod pod, String name) {
+        return pod.getSpec().getInitContainers().stream().filter(c -> name.equals(c.getName())).findFirst();
     }
 
     /** The main container waits for the init containers: Kubernetes' PodInitializing. */
@@ -268,8 +274,7 @@ public final class StatusDeriver {
             for (ContainerStatus init : initContainerStatuses(pod.get())) {
                 if (init.getState() != null && init.getState().getWaiting() != null) {
                     String initImage = init.getImage() != null && !init.getImage().isEmpty() ? init.getImage()
-                            : pod.get().getSpec().getInitContainers().stream().filter(c -> init.getName().equals(c.getName()))
-                            .findFirst().map(c -> c.getImage()).orElse("");
+                            : initContainer(pod.get(), init.getName()).map(Container::getImage).orElse("");
                     Optional<LaunchProblem> waiting = waitingProblem(objects, pod.get(), init, initImage,
                             "Init container " + init.getName() + ": ", created);
                     if (waiting.isPresent()) {
