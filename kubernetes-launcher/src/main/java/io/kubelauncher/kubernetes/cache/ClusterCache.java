@@ -3,10 +3,14 @@ package io.kubelauncher.kubernetes.cache;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventList;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodList;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceList;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -25,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * The plugin's view of the cluster: the launcher's Jobs and Services, the pods of those Jobs and the
@@ -44,6 +49,9 @@ public final class ClusterCache implements CachedJobs, AutoCloseable {
      */
     static final List<String> ROUTINE_EVENT_REASONS = List.of("Scheduled", "Pulled", "Created", "Started", "Killing", "Completed",
             "SuccessfulCreate", "SuccessfulDelete");
+    /** The field selector that leaves out {@link #ROUTINE_EVENT_REASONS}, as listed (the watch says it with withoutField). */
+    private static final String WITHOUT_ROUTINE_EVENTS = ROUTINE_EVENT_REASONS.stream().map(reason -> "reason!=" + reason)
+            .collect(Collectors.joining(","));
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Pod>> podsByJob = new ConcurrentHashMap<>();
@@ -72,14 +80,21 @@ public final class ClusterCache implements CachedJobs, AutoCloseable {
         String ns = settings.namespace();
         long limit = settings.fetchLimit();
         int timeout = settings.watchTimeoutSeconds();
-        jobReflector = new Reflector<>("Job", ResourceEndpoint.of(client.batch().v1().jobs().inNamespace(ns).withLabelSelector(MANAGED)),
-                new JobListener(), scheduler, backoff, limit, timeout);
-        podReflector = new Reflector<>("Pod", ResourceEndpoint.of(client.pods().inNamespace(ns).withLabelSelector(LauncherKeys.JOB_NAME)),
-                new PodListener(), scheduler, backoff, limit, timeout);
-        serviceReflector = new Reflector<>("Service", ResourceEndpoint.of(client.services().inNamespace(ns).withLabelSelector(MANAGED)),
-                new ServiceListener(), scheduler, backoff, limit, timeout);
-        eventReflector = new Reflector<>("Event", ResourceEndpoint.of(withoutRoutineEvents(client.v1().events().inNamespace(ns))),
-                new EventListener(), scheduler, backoff, limit, timeout);
+        jobReflector = new Reflector<>("Job", endpoint(client, ns, Job.class, JobList.class, MANAGED, null,
+                client.batch().v1().jobs().inNamespace(ns).withLabelSelector(MANAGED)), new JobListener(), scheduler, backoff, limit, timeout);
+        podReflector = new Reflector<>("Pod", endpoint(client, ns, Pod.class, PodList.class, LauncherKeys.JOB_NAME, null,
+                client.pods().inNamespace(ns).withLabelSelector(LauncherKeys.JOB_NAME)), new PodListener(), scheduler, backoff, limit, timeout);
+        serviceReflector = new Reflector<>("Service", endpoint(client, ns, Service.class, ServiceList.class, MANAGED, null,
+                client.services().inNamespace(ns).withLabelSelector(MANAGED)), new ServiceListener(), scheduler, backoff, limit, timeout);
+        eventReflector = new Reflector<>("Event", endpoint(client, ns, Event.class, EventList.class, null, WITHOUT_ROUTINE_EVENTS,
+                withoutRoutineEvents(client.v1().events().inNamespace(ns))), new EventListener(), scheduler, backoff, limit, timeout);
+    }
+
+    /** Pages listed with gzip ({@link CompressedListing}); the watch through Fabric8 on the same selection. */
+    private static <T extends HasMetadata, L extends KubernetesResourceList<T>> ResourceEndpoint<T> endpoint(
+            KubernetesClient client, String ns, Class<T> kind, Class<L> listType, String labelSelector, String fieldSelector,
+            FilterWatchListDeletable<T, L, ?> watched) {
+        return ResourceEndpoint.of(CompressedListing.of(client, ns, kind, listType, labelSelector, fieldSelector)::list, watched);
     }
 
     private static FilterWatchListDeletable<Event, EventList, Resource<Event>> withoutRoutineEvents(

@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 
+import java.util.function.Function;
+
 /** The two calls a reflector makes on one kind of object: list a page, watch from a version. */
 interface ResourceEndpoint<T extends HasMetadata> {
 
@@ -14,16 +16,18 @@ interface ResourceEndpoint<T extends HasMetadata> {
 
     Watch watch(ListOptions options, Watcher<T> watcher);
 
-    static <T extends HasMetadata, L extends KubernetesResourceList<T>> ResourceEndpoint<T> of(FilterWatchListDeletable<T, L, ?> resources) {
+    /** Lists pages with {@code lister} (the same selection of objects as {@code watched}); watches through Fabric8. */
+    static <T extends HasMetadata, L extends KubernetesResourceList<T>> ResourceEndpoint<T> of(
+            Function<ListOptions, ? extends KubernetesResourceList<T>> lister, FilterWatchListDeletable<T, L, ?> watched) {
         return new ResourceEndpoint<>() {
             @Override
             public KubernetesResourceList<T> list(ListOptions options) {
-                return resources.list(options);
+                return lister.apply(options);
             }
 
             @Override
             public Watch watch(ListOptions options, Watcher<T> watcher) {
-                return resources.watch(options, watcher);
+                return watched.watch(options, watcher);
             }
         };
     }

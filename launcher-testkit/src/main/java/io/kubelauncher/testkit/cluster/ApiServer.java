@@ -464,7 +464,21 @@ final class ApiServer {
     list.set("metadata", metadata);
     ArrayNode items = list.putArray("items");
     page.items().forEach(items::add);
-    respond(request, 200, list);
+    respondList(request, list);
+  }
+
+  private static void respondList(HttpServerRequest request, ObjectNode list) {
+    HttpServerResponse response = request.response();
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    byte[] body = Json.MAPPER.writeValueAsBytes(list);
+    response.setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, JSON);
+    if (ResponseCompression.worthIt(body) && ResponseCompression.accepts(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+      response.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+      body = ResponseCompression.gzip(body);
+    }
+    response.end(Buffer.buffer(body));
   }
 
   private void watch(HttpServerRequest request, Target target) {
