@@ -62,7 +62,7 @@ public final class Main {
         // e.g. BENCH_PLUGIN_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/plugin.jfr to profile the plugin
         String pluginOptions = System.getenv().getOrDefault("BENCH_PLUGIN_JAVA_OPTS", "").trim();
         List<String> pluginJvm = pluginOptions.isEmpty() ? List.of() : List.of(pluginOptions.split("\\s+"));
-        BenchEnvironment env = new BenchEnvironment(pluginJar, pluginJvm, oracle, root.resolve("testdata"), work, quick, System.err);
+        BenchEnvironment env = new BenchEnvironment(root.resolve("bin/rstudio-kubernetes-launcher"), pluginJar, pluginJvm, oracle, root.resolve("testdata"), work, quick, System.err);
         Machine before = Machine.now();
         env.log("%s; load average %s; %s run", before.describe(), before.loadAverage(), quick ? "quick" : "full");
         env.log("plugin configurations and logs go to %s (kept for inspection)", work);

@@ -75,6 +75,7 @@ final class ManyJobsSuite implements Suite {
                 plugin.bootstrap();
                 long booted = System.nanoTime() - plugin.startedNanos();
                 Duration bootCpu = plugin.cpuTime();
+                String bootCpuByKind = ThreadCpu.describe(ThreadCpu.byKind(plugin.pid()));
                 double clusterCpu = (clusterCpuNanos() - clusterCpuBefore) / 1e9;
                 LauncherClient client = plugin.client();
                 client.recordMessages(false);
@@ -86,9 +87,9 @@ final class ManyJobsSuite implements Suite {
                 double seconds = booted / 1e9;
                 figures.add(Figure.atMost(BOOT, "< 3 s", seconds, 3, String.format(Locale.ROOT, "%.2f s", seconds),
                         String.format(Locale.ROOT, "%.0f ms from process start to the Bootstrap answer, of which the plugin process"
-                                + " used %.1f s of CPU (JVM start included) and the SimulatedCluster, serving its lists in the benchmark's"
+                                + " used %.1f s of CPU (JVM start included; by thread: %s) and the SimulatedCluster, serving its lists in the benchmark's"
                                 + " JVM on the same %d cores, %.1f s; the plugin then lists %,d jobs; %s; %s", booted / 1e6,
-                                bootCpu.toMillis() / 1e3, Runtime.getRuntime().availableProcessors(), clusterCpu, total, listing, empty)));
+                                bootCpu.toMillis() / 1e3, bootCpuByKind, Runtime.getRuntime().availableProcessors(), clusterCpu, total, listing, empty)));
                 figures.add(heap(env, plugin));
                 figures.addAll(filteredGets(env, plugin, requests));
             }
@@ -159,7 +160,7 @@ final class ManyJobsSuite implements Suite {
         String rss = Files.readAllLines(Path.of("/proc", pid, "status")).stream().filter(l -> l.startsWith("VmRSS"))
                 .findFirst().orElse("VmRSS: unknown").replaceAll("\\s+", " ");
         String raw = String.format(Locale.ROOT, "heap used %.1f MB after jcmd GC.run (%s); process %s; JVM options %s",
-                megabytes, heapLine, rss, plugin.jvmOptions().isEmpty() ? "none (JVM defaults)" : plugin.jvmOptions());
+                megabytes, heapLine, rss, plugin.jvmOptions().isEmpty() ? "those of bin/rstudio-kubernetes-launcher" : "those of bin/rstudio-kubernetes-launcher, then " + plugin.jvmOptions());
         env.log("manyjobs heap: %s", raw);
         return Figure.atMost(HEAP, "< 256 MB", megabytes, 256, String.format(Locale.ROOT, "%.0f MB", megabytes), raw);
     }

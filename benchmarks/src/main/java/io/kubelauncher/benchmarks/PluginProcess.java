@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The packaged plugin as the Launcher runs it: {@code java -jar rstudio-kubernetes-launcher.jar}
- * with the Launcher's options and a {@code launcher.kubernetes.conf} pointing at a
+ * The packaged plugin as the Launcher runs it: {@code bin/rstudio-kubernetes-launcher} (the
+ * script that starts {@code rstudio-kubernetes-launcher.jar} with the plugin's JVM options) on this
+ * benchmark's Java, with the Launcher's options and a {@code launcher.kubernetes.conf} pointing at a
  * {@link SimulatedCluster} over HTTPS with its token and CA, driven by {@link LauncherClient}.
  */
 final class PluginProcess implements AutoCloseable {
@@ -70,13 +71,13 @@ final class PluginProcess implements AutoCloseable {
             lines.addAll(settings);
             Path conf = directory.resolve("launcher.kubernetes.conf");
             Files.writeString(conf, String.join("\n", lines) + "\n");
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(env.pluginJvmOptions());
-            command.addAll(List.of("-jar", env.pluginJar().toString(),
-                    "--config-file=" + conf, "--plugin-name=Kubernetes", "--heartbeat-interval-seconds=0"));
+            List<String> command = List.of(env.pluginScript().toString(),
+                    "--config-file=" + conf, "--plugin-name=Kubernetes", "--heartbeat-interval-seconds=0");
+            ProcessBuilder process = new ProcessBuilder(command).directory(directory.toFile());
+            process.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            process.environment().put("JAVA_OPTS", String.join(" ", env.pluginJvmOptions()));
             long started = System.nanoTime();
-            LauncherClient client = LauncherClient.start(new ProcessBuilder(command).directory(directory.toFile()),
+            LauncherClient client = LauncherClient.start(process,
                     java.time.Clock.systemUTC(), LauncherClient.DEFAULT_MAX_MESSAGE_SIZE, Duration.ofSeconds(120));
             return new PluginProcess(client, directory, started, env.pluginJvmOptions());
         } catch (IOException e) {
@@ -84,7 +85,7 @@ final class PluginProcess implements AutoCloseable {
         }
     }
 
-    /** The JVM options the plugin was started with (none: the JVM's defaults, as the Launcher starts it). */
+    /** The JVM options given to the plugin beyond the script's own (none: as the Launcher starts it). */
     List<String> jvmOptions() {
         return jvmOptions;
     }

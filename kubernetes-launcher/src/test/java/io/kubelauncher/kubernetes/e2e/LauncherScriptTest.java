@@ -28,7 +28,8 @@ class LauncherScriptTest {
     private List<String> jvmArguments(String javaOpts, String... args) throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("kubelauncher.root", ".."));
         Path install = Files.createDirectories(dir.resolve("install"));
-        Path script = Files.copy(root.resolve("bin/rstudio-kubernetes-launcher"), install.resolve("rstudio-kubernetes-launcher"));
+        Path script = Files.copy(root.resolve("bin/rstudio-kubernetes-launcher"), install.resolve("rstudio-kubernetes-launcher"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(install.resolve("rstudio-kubernetes-launcher.jar"), "");
         Path javaHome = Files.createDirectories(dir.resolve("jdk/bin")).getParent();
         Path java = Files.writeString(javaHome.resolve("bin/java"), "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
@@ -50,11 +51,21 @@ class LauncherScriptTest {
     void theJvmsOwnOutputIsSentToStderrBeforeTheAdministratorsOptions() throws Exception {
         List<String> plugin = jvmArguments("-Xmx512m -Xlog:gc:file=/var/log/gc.log", "--config-file=/etc/rstudio/launcher.kubernetes.conf");
 
-        assertThat(plugin).startsWith("-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr",
-                "-Xmx512m", "-Xlog:gc:file=/var/log/gc.log");
+        assertThat(plugin).startsWith("-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr");
+        assertThat(plugin).containsSubsequence("-Xlog:all=warning:stderr", "-Xmx512m", "-Xlog:gc:file=/var/log/gc.log", "-jar");
         assertThat(plugin).endsWith("-jar", plugin.get(plugin.size() - 2), "--config-file=/etc/rstudio/launcher.kubernetes.conf");
         // the long-running plugin keeps the full JIT: output throughput drops by a third with C1 alone (BENCHMARKS.md)
         assertThat(plugin).doesNotContain("-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
+    void thePluginsJitOptionsComeBeforeTheAdministratorsSoTheirsWin() throws Exception {
+        List<String> plugin = jvmArguments("-XX:InlineSmallCode=2500", "--config-file=/etc/rstudio/launcher.kubernetes.conf");
+
+        assertThat(plugin).containsSubsequence("-XX:InlineSmallCode=1000", "-XX:Tier4InvocationThreshold=15000", "-XX:InlineSmallCode=2500",
+                "-jar");
+        assertThat(jvmArguments("", "--validate-templates")).noneMatch(option -> option.startsWith("-XX:Tier4")
+                || option.startsWith("-XX:InlineSmallCode"));
     }
 
     @Test
@@ -65,10 +76,15 @@ class LauncherScriptTest {
                 .contains("-XX:TieredStopAtLevel=1").endsWith("--validate-templates");
     }
 
-    /** What the options promise, checked against this JDK: output printed by the VM itself lands on stderr. */
+    /**
+     * What the options promise, checked against this JDK: it accepts every one of them (a mistyped or
+     * removed -XX option would stop the plugin from starting at all), and output printed by the VM
+     * itself lands on stderr.
+     */
     @Test
     void withTheseOptionsTheVmPrintsNothingOnStdout() throws Exception {
-        List<String> options = jvmArguments("", "--config-file=x").subList(0, 3);
+        List<String> arguments = jvmArguments("", "--config-file=x");
+        List<String> options = arguments.subList(0, arguments.indexOf("-jar"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(options);
         command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
@@ -77,7 +93,10 @@ class LauncherScriptTest {
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
+        String vm = new String(stderr, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(vm).isZero();
         assertThat(stdout).isEmpty();
-        assertThat(new String(stderr, StandardCharsets.UTF_8)).contains("DisplayVMOutputToStderr", "openjdk version");
+        assertThat(vm).contains("DisplayVMOutputToStderr", "openjdk version").containsPattern("InlineSmallCode\\s+= 1000\\s")
+                .containsPattern("Tier4InvocationThreshold\\s+= 15000\\s");
     }
 }
