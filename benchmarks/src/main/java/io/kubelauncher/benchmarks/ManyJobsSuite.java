@@ -51,6 +51,9 @@ final class ManyJobsSuite implements Suite {
     public List<Figure> run(BenchEnvironment env) throws Exception {
         int requests = env.size(200, 60);
         List<Figure> figures = new ArrayList<>();
+        // measured first without a class-data archive; the one an earlier run left is not this run's
+        Path archive = env.pluginJar().resolveSibling("rstudio-kubernetes-launcher.jsa");
+        Files.deleteIfExists(archive);
         try (SimulatedCluster cluster = Clusters.start()) {
             Specimen specimen = Specimen.capture(env, cluster, List.of());
             String empty = bootstrapWithoutHistory(env, cluster);
@@ -69,6 +72,11 @@ final class ManyJobsSuite implements Suite {
             String listing = listAlone(cluster);
             env.log("manyjobs: %s", listing);
 
+            String withoutArchive = bootstrapOnce(env, cluster, "manyjobs-without-archive");
+            env.log("manyjobs: without a class-data archive, %s", withoutArchive);
+            String archiving = createArchive(env, cluster, archive);
+            env.log("manyjobs: %s", archiving);
+
             Path dir = env.newDirectory("manyjobs");
             long clusterCpuBefore = clusterCpuNanos();
             try (PluginProcess plugin = PluginProcess.start(env, cluster, dir, List.of())) {
@@ -86,15 +94,40 @@ final class ManyJobsSuite implements Suite {
                 }
                 double seconds = booted / 1e9;
                 figures.add(Figure.atMost(BOOT, "< 3 s", seconds, 3, String.format(Locale.ROOT, "%.2f s", seconds),
-                        String.format(Locale.ROOT, "%.0f ms from process start to the Bootstrap answer, of which the plugin process"
+                        String.format(Locale.ROOT, "%.0f ms from process start to the Bootstrap answer, with the class-data archive of"
+                                + " --create-cds-archive (%s; without it: %s), of which the plugin process"
                                 + " used %.1f s of CPU (JVM start included; by thread: %s) and the SimulatedCluster, serving its lists in the benchmark's"
-                                + " JVM on the same %d cores, %.1f s; the plugin then lists %,d jobs; %s; %s", booted / 1e6,
+                                + " JVM on the same %d cores, %.1f s; the plugin then lists %,d jobs; %s; %s", booted / 1e6, archiving, withoutArchive,
                                 bootCpu.toMillis() / 1e3, bootCpuByKind, Runtime.getRuntime().availableProcessors(), clusterCpu, total, listing, empty)));
                 figures.add(heap(env, plugin));
                 figures.addAll(filteredGets(env, plugin, requests));
             }
         }
         return figures;
+    }
+
+    /** One more start of the plugin, to Bootstrap: how long it took and the CPU it used, by kind of thread. */
+    private static String bootstrapOnce(BenchEnvironment env, SimulatedCluster cluster, String name) {
+        try (PluginProcess plugin = PluginProcess.start(env, cluster, env.newDirectory(name), List.of())) {
+            plugin.bootstrap();
+            long booted = System.nanoTime() - plugin.startedNanos();
+            return String.format(Locale.ROOT, "the plugin answers Bootstrap %.0f ms after its start, using %.1f s of CPU (%s)",
+                    booted / 1e6, plugin.cpuTime().toMillis() / 1e3, ThreadCpu.describe(ThreadCpu.byKind(plugin.pid())));
+        }
+    }
+
+    /** The administrator's install step: {@code rstudio-kubernetes-launcher --create-cds-archive} against this cluster. */
+    private static String createArchive(BenchEnvironment env, SimulatedCluster cluster, Path archive) throws IOException, InterruptedException {
+        Path dir = env.newDirectory("manyjobs-cds");
+        Path conf = PluginProcess.writeConfiguration(cluster, dir, List.of());
+        long start = System.nanoTime();
+        Process process = PluginProcess.script(env, List.of(env.pluginScript().toString(), "--create-cds-archive", "--config-file=" + conf), dir)
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0 || !Files.isRegularFile(archive)) {
+            throw new IllegalStateException("--create-cds-archive failed: " + output);
+        }
+        return String.format(Locale.ROOT, "made in %.1f s, %.0f MB", (System.nanoTime() - start) / 1e9, Files.size(archive) / 1e6);
     }
 
     /** CPU used so far by this JVM, where the SimulatedCluster runs (the benchmark's own threads are idle meanwhile). */
@@ -159,8 +192,12 @@ final class ManyJobsSuite implements Suite {
         double megabytes = Long.parseLong(used.group(1)) / 1024.0;
         String rss = Files.readAllLines(Path.of("/proc", pid, "status")).stream().filter(l -> l.startsWith("VmRSS"))
                 .findFirst().orElse("VmRSS: unknown").replaceAll("\\s+", " ");
-        String raw = String.format(Locale.ROOT, "heap used %.1f MB after jcmd GC.run (%s); process %s; JVM options %s",
-                megabytes, heapLine, rss, plugin.jvmOptions().isEmpty() ? "those of bin/rstudio-kubernetes-launcher" : "those of bin/rstudio-kubernetes-launcher, then " + plugin.jvmOptions());
+        String metaspace = info.lines().map(String::trim).filter(l -> l.startsWith("Metaspace")).findFirst().orElse("Metaspace: unknown")
+                .replaceAll("\\s+", " ");
+        String options = plugin.jvmOptions().isEmpty() ? "those of bin/rstudio-kubernetes-launcher"
+                : "those of bin/rstudio-kubernetes-launcher, then " + plugin.jvmOptions();
+        String raw = String.format(Locale.ROOT, "heap used %.1f MB after jcmd GC.run (%s); %s; process %s; JVM options %s",
+                megabytes, heapLine, metaspace, rss, options);
         env.log("manyjobs heap: %s", raw);
         return Figure.atMost(HEAP, "< 256 MB", megabytes, 256, String.format(Locale.ROOT, "%.0f MB", megabytes), raw);
     }

@@ -47,6 +47,33 @@ final class PluginProcess implements AutoCloseable {
      * extra {@code launcher.kubernetes.conf} lines ({@code key=value}), e.g. {@code use-templating=1}.
      */
     static PluginProcess start(BenchEnvironment env, SimulatedCluster cluster, Path directory, List<String> settings) {
+        Path conf = writeConfiguration(cluster, directory, settings);
+        List<String> command = List.of(env.pluginScript().toString(),
+                "--config-file=" + conf, "--plugin-name=Kubernetes", "--heartbeat-interval-seconds=0");
+        ProcessBuilder process = script(env, command, directory);
+        long started = System.nanoTime();
+        try {
+            LauncherClient client = LauncherClient.start(process,
+                    java.time.Clock.systemUTC(), LauncherClient.DEFAULT_MAX_MESSAGE_SIZE, Duration.ofSeconds(120));
+            return new PluginProcess(client, directory, started, env.pluginJvmOptions());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the plugin in " + directory, e);
+        }
+    }
+
+    /** {@code bin/rstudio-kubernetes-launcher} with {@code arguments}, on this benchmark's Java, with the extra JVM options. */
+    static ProcessBuilder script(BenchEnvironment env, List<String> command, Path directory) {
+        ProcessBuilder process = new ProcessBuilder(command).directory(directory.toFile());
+        process.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        process.environment().put("JAVA_OPTS", String.join(" ", env.pluginJvmOptions()));
+        return process;
+    }
+
+    /**
+     * Writes {@code launcher.kubernetes.conf} for {@code cluster} into {@code directory} and returns
+     * it. {@code settings} are extra lines ({@code key=value}), e.g. {@code use-templating=1}.
+     */
+    static Path writeConfiguration(SimulatedCluster cluster, Path directory, List<String> settings) {
         try {
             Path token = directory.resolve("kubernetes.launcher.token");
             Files.writeString(token, cluster.token());
@@ -71,17 +98,9 @@ final class PluginProcess implements AutoCloseable {
             lines.addAll(settings);
             Path conf = directory.resolve("launcher.kubernetes.conf");
             Files.writeString(conf, String.join("\n", lines) + "\n");
-            List<String> command = List.of(env.pluginScript().toString(),
-                    "--config-file=" + conf, "--plugin-name=Kubernetes", "--heartbeat-interval-seconds=0");
-            ProcessBuilder process = new ProcessBuilder(command).directory(directory.toFile());
-            process.environment().put("JAVA_HOME", System.getProperty("java.home"));
-            process.environment().put("JAVA_OPTS", String.join(" ", env.pluginJvmOptions()));
-            long started = System.nanoTime();
-            LauncherClient client = LauncherClient.start(process,
-                    java.time.Clock.systemUTC(), LauncherClient.DEFAULT_MAX_MESSAGE_SIZE, Duration.ofSeconds(120));
-            return new PluginProcess(client, directory, started, env.pluginJvmOptions());
+            return conf;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the plugin in " + directory, e);
+            throw new UncheckedIOException("cannot write the plugin's configuration in " + directory, e);
         }
     }
 

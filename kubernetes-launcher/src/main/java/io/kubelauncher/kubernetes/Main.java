@@ -12,6 +12,7 @@ import io.kubelauncher.api.runtime.PluginRuntime;
 import io.kubelauncher.api.runtime.Signals;
 import io.kubelauncher.api.runtime.StandardStreams;
 import io.kubelauncher.kubernetes.admin.AdminCommands;
+import io.kubelauncher.kubernetes.admin.ClassDataArchive;
 import io.kubelauncher.kubernetes.admin.CoordinatedReloadPolicy;
 import io.kubelauncher.kubernetes.admin.ReloadCoordinator;
 import io.kubelauncher.kubernetes.cache.Backoff;
@@ -122,6 +123,12 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--smoke-test", description = "Check the configured cluster: connection, permissions, a tiny job run to completion and deleted.")
     private boolean smokeTest;
 
+    @Option(names = "--create-cds-archive", description = "Run the plugin once against the configured cluster (Bootstrap and Get Job,"
+            + " nothing is created) and keep the classes it loads in " + ClassDataArchive.FILE_NAME + " beside the jar, which"
+            + " bin/rstudio-kubernetes-launcher hands to the JVM: later starts take a sixth to a quarter less time."
+            + " Run it again after upgrading the plugin or Java.")
+    private boolean createCdsArchive;
+
     @Spec
     private CommandSpec spec;
 
@@ -138,10 +145,10 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int commands = count(generateTemplates, validateTemplates, diffTemplates, dryRunJob != null, smokeTest);
+        int commands = count(generateTemplates, validateTemplates, diffTemplates, dryRunJob != null, smokeTest, createCdsArchive);
         if (commands > 1) {
             throw new ParameterException(spec.commandLine(), "give one command at a time: --generate-templates,"
-                    + " --validate-templates, --diff-templates, --dry-run or --smoke-test");
+                    + " --validate-templates, --diff-templates, --dry-run, --smoke-test or --create-cds-archive");
         }
         if (verbose && !validateTemplates) {
             throw new ParameterException(spec.commandLine(), "--verbose goes with --validate-templates");
@@ -220,10 +227,27 @@ public final class Main implements Callable<Integer> {
             err.println(PROGRAM + ": " + redactor.redact(configProblem.getMessage()));
             return 1;
         }
+        if (createCdsArchive) {
+            return createCdsArchive(options, config.get(), out, err);
+        }
         if (dryRunJob != null) {
             return admin.dryRun(config.get(), dryRunJob, Optional.ofNullable(dryRunUser), dryRunServer);
         }
         return admin.smokeTest(config.get());
+    }
+
+    /** The plugin runs from its jar (the only archivable class path) in a child JVM: see {@link ClassDataArchive}. */
+    private static int createCdsArchive(List<String> options, KubernetesConfig config, PrintStream out, PrintStream err) {
+        String classPath = System.getProperty("java.class.path", "");
+        if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
+            err.println(PROGRAM + ": --create-cds-archive needs the packaged plugin (rstudio-kubernetes-launcher.jar, started by"
+                    + " bin/rstudio-kubernetes-launcher); this JVM runs from the class path " + classPath);
+            return 1;
+        }
+        Path jar = Path.of(classPath).toAbsolutePath();
+        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return new ClassDataArchive(List.of(java, "-cp", jar.toString(), Main.class.getName()), jar.resolveSibling(ClassDataArchive.FILE_NAME),
+                options, config.serverUser(), out, err).create();
     }
 
     // ---- the plugin ---------------------------------------------------------------------------

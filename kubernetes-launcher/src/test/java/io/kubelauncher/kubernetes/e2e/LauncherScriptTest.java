@@ -30,7 +30,9 @@ class LauncherScriptTest {
         Path install = Files.createDirectories(dir.resolve("install"));
         Path script = Files.copy(root.resolve("bin/rstudio-kubernetes-launcher"), install.resolve("rstudio-kubernetes-launcher"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(install.resolve("rstudio-kubernetes-launcher.jar"), "");
+        if (!Files.exists(install.resolve("rstudio-kubernetes-launcher.jar"))) {
+            Files.writeString(install.resolve("rstudio-kubernetes-launcher.jar"), "");
+        }
         Path javaHome = Files.createDirectories(dir.resolve("jdk/bin")).getParent();
         Path java = Files.writeString(javaHome.resolve("bin/java"), "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -76,6 +78,25 @@ class LauncherScriptTest {
                 .contains("-XX:TieredStopAtLevel=1").endsWith("--validate-templates");
     }
 
+    @Test
+    void aClassDataArchiveBesideTheJarIsUsedWhileItIsNewerThanTheJar() throws Exception {
+        jvmArguments("", "--version");
+        Path install = dir.resolve("install");
+        Path archive = install.resolve("rstudio-kubernetes-launcher.jsa");
+        Files.writeString(archive, "");
+        Path jar = install.resolve("rstudio-kubernetes-launcher.jar");
+        java.nio.file.attribute.FileTime jarTime = Files.getLastModifiedTime(jar);
+
+        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(jarTime.toMillis() + 60_000));
+        assertThat(jvmArguments("", "--config-file=x")).contains("-XX:SharedArchiveFile=" + archive);
+        // a command makes its own, or has no use for it
+        assertThat(jvmArguments("", "--create-cds-archive")).noneMatch(option -> option.startsWith("-XX:SharedArchiveFile"));
+
+        // the jar was upgraded since: the archive describes other classes
+        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(jarTime.toMillis() - 60_000));
+        assertThat(jvmArguments("", "--config-file=x")).noneMatch(option -> option.startsWith("-XX:SharedArchiveFile"));
+    }
+
     /**
      * What the options promise, checked against this JDK: it accepts every one of them (a mistyped or
      * removed -XX option would stop the plugin from starting at all), and output printed by the VM
@@ -97,6 +118,6 @@ class LauncherScriptTest {
         assertThat(process.exitValue()).as(vm).isZero();
         assertThat(stdout).isEmpty();
         assertThat(vm).contains("DisplayVMOutputToStderr", "openjdk version").containsPattern("InlineSmallCode\\s+= 1000\\s")
-                .containsPattern("Tier4InvocationThreshold\\s+= 15000\\s");
+                .containsPattern("Tier4InvocationThreshold\\s+= 15000\\s").containsPattern("MetaspaceSize\\s+= 67108864\\s");
     }
 }
