@@ -86,7 +86,7 @@ import java.util.function.Supplier;
                         + " the command line.",
                 "With one of the commands below it does that one thing and exits."},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:success (templates valid, no differences, dry run accepted, smoke test passed)",
+        exitCodeList = {"0:success (templates valid, no differences, dry run accepted, smoke test passed, archive written)",
                 "1:a problem was found or the command failed (the message says what, with file:line)",
                 "2:bad command line; --diff-templates: trouble running diff"})
 public final class Main implements Callable<Integer> {

@@ -38,13 +38,9 @@ class ClassDataArchiveTest {
 
     @Test
     void theArchiveIsMadeFromABootstrapAndTheNextStartMapsIt() throws Exception {
-        Path root = Path.of(System.getProperty("kubelauncher.root", ".."));
-        Path install = Files.createDirectories(dir.resolve("install"));
-        Path script = Files.copy(root.resolve("bin/rstudio-kubernetes-launcher"), install.resolve("rstudio-kubernetes-launcher"),
-                StandardCopyOption.COPY_ATTRIBUTES);
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path jar = Files.copy(root.resolve("kubernetes-launcher/target/rstudio-kubernetes-launcher.jar"),
-                install.resolve("rstudio-kubernetes-launcher.jar"));
+        Path install = install();
+        Path script = install.resolve("rstudio-kubernetes-launcher");
+        Path jar = install.resolve("rstudio-kubernetes-launcher.jar");
         PluginSetup setup = new PluginSetup(cluster, dir.resolve("plugin"));
         setup.command();
         String conf = "--config-file=" + setup.dir().resolve("launcher.kubernetes.conf");
@@ -76,11 +72,8 @@ class ClassDataArchiveTest {
 
     @Test
     void aPluginThatCannotBootstrapLeavesNothingBehind() throws Exception {
-        Path root = Path.of(System.getProperty("kubelauncher.root", ".."));
-        Path install = Files.createDirectories(dir.resolve("install"));
-        Path script = Files.copy(root.resolve("bin/rstudio-kubernetes-launcher"), install.resolve("rstudio-kubernetes-launcher"),
-                StandardCopyOption.COPY_ATTRIBUTES);
-        Files.copy(root.resolve("kubernetes-launcher/target/rstudio-kubernetes-launcher.jar"), install.resolve("rstudio-kubernetes-launcher.jar"));
+        Path install = install();
+        Path script = install.resolve("rstudio-kubernetes-launcher");
         PluginSetup setup = new PluginSetup(cluster, dir.resolve("plugin"));
         setup.command();
         cluster.scenarios().deny("list", "jobs");
@@ -94,6 +87,17 @@ class ClassDataArchiveTest {
         assertThat(made.exitCode()).as(made.output()).isEqualTo(1);
         assertThat(made.output()).contains("the class-data archive was not created: the plugin refused to bootstrap");
         assertThat(install).isDirectoryNotContaining("glob:**/*.jsa").isDirectoryNotContaining("glob:**/.cds-*");
+    }
+
+    /** The script and the jar side by side, as an administrator installs them; the archive goes beside them. */
+    private Path install() throws java.io.IOException {
+        Path root = Path.of(System.getProperty("kubelauncher.root", ".."));
+        Path install = Files.createDirectories(dir.resolve("install"));
+        Path script = Files.copy(root.resolve("bin/rstudio-kubernetes-launcher"), install.resolve("rstudio-kubernetes-launcher"),
+                StandardCopyOption.COPY_ATTRIBUTES);
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.copy(root.resolve("kubernetes-launcher/target/rstudio-kubernetes-launcher.jar"), install.resolve("rstudio-kubernetes-launcher.jar"));
+        return install;
     }
 
     private record Result(int exitCode, String output) {
