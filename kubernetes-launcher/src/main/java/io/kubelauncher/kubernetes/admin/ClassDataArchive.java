@@ -152,8 +152,13 @@ public final class ClassDataArchive {
         }
     }
 
+    /**
+     * Bootstrap, Get Job, end of input. The plugin's stdout stays open and is drained until it exits:
+     * a plugin writing into a closed pipe while it shuts down would fail for nothing.
+     */
     private String converse(Process plugin) {
-        try (OutputStream toPlugin = plugin.getOutputStream(); InputStream fromPlugin = plugin.getInputStream()) {
+        InputStream fromPlugin = plugin.getInputStream();
+        try (OutputStream toPlugin = plugin.getOutputStream()) {
             DataInputStream answers = new DataInputStream(fromPlugin);
             ObjectNode bootstrap = mapper.createObjectNode().put("messageType", 1).put("requestId", 0);
             bootstrap.putObject("version").put("major", 3).put("minor", 7).put("patch", 0);
@@ -167,9 +172,14 @@ public final class ClassDataArchive {
             send(toPlugin, everyJob);
             JsonNode jobs = awaitAnswer(answers, 1);
             out.printf(Locale.ROOT, "the plugin bootstrapped and listed %d jobs%n", jobs.path("jobs").size());
-            return null;
         } catch (IOException e) {
             return "the conversation with the plugin broke: " + describe(e);
+        }
+        try (fromPlugin) {
+            fromPlugin.transferTo(OutputStream.nullOutputStream());
+            return null;
+        } catch (IOException e) {
+            return "the plugin's output broke while it stopped: " + describe(e);
         }
     }
 
