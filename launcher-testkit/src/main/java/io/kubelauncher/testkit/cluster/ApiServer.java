@@ -464,21 +464,7 @@ final class ApiServer {
     list.set("metadata", metadata);
     ArrayNode items = list.putArray("items");
     page.items().forEach(items::add);
-    respondList(request, list);
-  }
-
-  private static void respondList(HttpServerRequest request, ObjectNode list) {
-    HttpServerResponse response = request.response();
-    if (response.ended() || response.closed()) {
-      return;
-    }
-    byte[] body = Json.MAPPER.writeValueAsBytes(list);
-    response.setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, JSON);
-    if (ResponseCompression.worthIt(body) && ResponseCompression.accepts(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
-      response.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-      body = ResponseCompression.gzip(body);
-    }
-    response.end(Buffer.buffer(body));
+    respond(request, 200, list, true);
   }
 
   private void watch(HttpServerRequest request, Target target) {
@@ -643,10 +629,21 @@ final class ApiServer {
   }
 
   static void respond(HttpServerRequest request, int code, JsonNode body) {
+    respond(request, code, body, false);
+  }
+
+  /** With {@code compressible}, gzipped when large and the client accepts it, as kube-apiserver does for lists. */
+  private static void respond(HttpServerRequest request, int code, JsonNode body, boolean compressible) {
     HttpServerResponse response = request.response();
     if (response.ended() || response.closed()) {
       return;
     }
-    response.setStatusCode(code).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(Buffer.buffer(Json.MAPPER.writeValueAsBytes(body)));
+    byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
+    response.setStatusCode(code).putHeader(HttpHeaders.CONTENT_TYPE, JSON);
+    if (compressible && ResponseCompression.worthIt(bytes) && ResponseCompression.accepts(request.getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+      response.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+      bytes = ResponseCompression.gzip(bytes);
+    }
+    response.end(Buffer.buffer(bytes));
   }
 }
