@@ -52,11 +52,12 @@ final class ManyJobsSuite implements Suite {
         int requests = env.size(200, 60);
         List<Figure> figures = new ArrayList<>();
         // measured first without a class-data archive; the one an earlier run left is not this run's
-        Path archive = env.pluginJar().resolveSibling("rstudio-kubernetes-launcher.jsa");
+        Path archive = env.pluginJar().resolveSibling(io.kubelauncher.kubernetes.admin.ClassDataArchive.FILE_NAME);
         Files.deleteIfExists(archive);
         try (SimulatedCluster cluster = Clusters.start()) {
             Specimen specimen = Specimen.capture(env, cluster, List.of());
-            String empty = bootstrapWithoutHistory(env, cluster);
+            // the same plugin on the same cluster before it holds any history: the fixed cost of a start
+            String empty = "with 1 job instead, " + bootstrapOnce(env, cluster, "manyjobs-empty");
             env.log("manyjobs: %s", empty);
             JobHistory history = new JobHistory(cluster, specimen);
             long seeding = System.nanoTime();
@@ -134,16 +135,6 @@ final class ManyJobsSuite implements Suite {
     private static long clusterCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    /** The same plugin bootstrapping on the same cluster before it holds any history: the fixed cost of a start. */
-    private static String bootstrapWithoutHistory(BenchEnvironment env, SimulatedCluster cluster) {
-        try (PluginProcess plugin = PluginProcess.start(env, cluster, env.newDirectory("manyjobs-empty"), List.of())) {
-            plugin.bootstrap();
-            long booted = System.nanoTime() - plugin.startedNanos();
-            return String.format(Locale.ROOT, "with 1 job instead, the same plugin answers Bootstrap %.0f ms after its start, using %.1f s of CPU",
-                    booted / 1e6, plugin.cpuTime().toMillis() / 1e3);
-        }
     }
 
     /**

@@ -78,9 +78,8 @@ final class CompressedListing<T extends HasMetadata> {
             builder.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
         }
         try {
-            HttpResponse<InputStream> response = timeoutMillis > 0
-                    ? http.sendAsync(builder.build(), InputStream.class).get(timeoutMillis, TimeUnit.MILLISECONDS)
-                    : http.sendAsync(builder.build(), InputStream.class).get();
+            var answer = http.sendAsync(builder.build(), InputStream.class);
+            HttpResponse<InputStream> response = timeoutMillis > 0 ? answer.get(timeoutMillis, TimeUnit.MILLISECONDS) : answer.get();
             try (InputStream body = decoded(response)) {
                 if (!response.isSuccessful()) {
                     throw failure(uri, response.code(), new String(body.readAllBytes(), StandardCharsets.UTF_8));
